@@ -1,0 +1,56 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "taskbot",
+    products: [
+        .executable(name: "taskbot", targets: ["taskbot"]),
+        .executable(name: "taskbot-fuzz", targets: ["taskbot-fuzz"]),
+    ],
+    targets: [
+        .systemLibrary(name: "COpenSSL", pkgConfig: "openssl", providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .target(name: "CShims", dependencies: ["COpenSSL", "CSQLite"]),
+        .target(name: "Support"),
+        .target(name: "HTTPServer", dependencies: ["CShims", "COpenSSL", "Support"]),
+        .target(name: "Schedule"),
+        .target(name: "Commands", dependencies: ["Schedule"]),
+        .target(name: "Storage", dependencies: ["CSQLite", "CShims", "Support"]),
+        .target(name: "TasksAPI", dependencies: ["Support"]),
+        .target(
+            name: "LocalTasksAPI",
+            dependencies: ["HTTPServer", "Storage", "Schedule", "TasksAPI", "Support"]
+        ),
+        .target(name: "Slack", dependencies: ["CShims", "COpenSSL", "Support"]),
+        .target(
+            name: "Bot",
+            dependencies: [
+                "HTTPServer", "Schedule", "Commands", "Storage", "TasksAPI", "LocalTasksAPI", "Slack", "Support",
+            ]
+        ),
+        .executableTarget(
+            name: "taskbot",
+            dependencies: ["Bot", "HTTPServer", "Schedule", "Commands", "LocalTasksAPI", "Slack", "Support"]
+        ),
+        .executableTarget(
+            name: "taskbot-fuzz",
+            dependencies: ["HTTPServer", "Schedule", "Commands", "Slack"]
+        ),
+        .target(
+            name: "TestSupport",
+            dependencies: ["CShims", "COpenSSL", "Support"]
+        ),
+        .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "TestSupport"]),
+        .testTarget(name: "ScheduleTests", dependencies: ["Schedule", "TestSupport"]),
+        .testTarget(name: "CommandsTests", dependencies: ["Commands", "Schedule", "TestSupport"]),
+        .testTarget(
+            name: "TasksAPITests",
+            dependencies: ["TasksAPI", "LocalTasksAPI", "Storage", "HTTPServer", "TestSupport"]
+        ),
+        .testTarget(name: "SlackTests", dependencies: ["Slack", "TestSupport"]),
+        .testTarget(
+            name: "BotTests",
+            dependencies: ["Bot", "Slack", "TasksAPI", "LocalTasksAPI", "HTTPServer", "TestSupport"]
+        ),
+    ]
+)

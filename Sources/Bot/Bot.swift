@@ -1,0 +1,1 @@
+// The Bot module.

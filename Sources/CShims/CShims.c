@@ -1,0 +1,31 @@
+#define _GNU_SOURCE
+#include "CShims.h"
+#include <openssl/crypto.h>
+
+int taskbot_accept4(int fd, int flags) { return accept4(fd, NULL, NULL, flags); }
+
+int taskbot_ssl_ctx_set_min_proto_version(SSL_CTX *ctx, int version) {
+    return (int)SSL_CTX_set_min_proto_version(ctx, version);
+}
+
+int taskbot_ssl_ctx_set_max_proto_version(SSL_CTX *ctx, int version) {
+    return (int)SSL_CTX_set_max_proto_version(ctx, version);
+}
+
+long taskbot_ssl_ctx_set_mode(SSL_CTX *ctx, long mode) { return SSL_CTX_set_mode(ctx, mode); }
+
+long taskbot_ssl_ctx_set_options(SSL_CTX *ctx, long options) { return (long)SSL_CTX_set_options(ctx, options); }
+
+long taskbot_ssl_ctx_set_session_cache_mode(SSL_CTX *ctx, long mode) {
+    return SSL_CTX_set_session_cache_mode(ctx, mode);
+}
+
+int taskbot_ssl_set_tlsext_host_name(SSL *ssl, const char *name) {
+    return (int)SSL_set_tlsext_host_name(ssl, name);
+}
+
+long taskbot_bio_get_mem_data(BIO *bio, char **data) { return BIO_get_mem_data(bio, data); }
+
+void taskbot_openssl_free(void *pointer) { OPENSSL_free(pointer); }
+
+sqlite3_destructor_type taskbot_sqlite_transient(void) { return SQLITE_TRANSIENT; }

@@ -1,0 +1,40 @@
+import Foundation
+
+/// Small helpers for writing JSON text by hand where a `Codable` round trip would be wasteful.
+public enum JSONText {
+    /// The JSON string literal for `value`, quotes included, escaped per RFC 8259 section 7.
+    public static func quote(_ value: String) -> String {
+        var out = "\""
+        out.reserveCapacity(value.utf8.count + 2)
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case let s where s.value < 0x20:
+                out += String(format: "\\u%04x", s.value)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+}
+
+/// ISO-8601 formatting and parsing of instants in UTC, with or without fractional seconds.
+public enum ISO8601 {
+    /// `2026-12-03T15:00:00Z`, or `2026-12-03T15:00:00.123Z` when `fractional` is true.
+    public static func string(from date: Date, fractional: Bool = false) -> String {
+        var style = Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "UTC")!)
+        if fractional { style = style.time(includingFractionalSeconds: true) }
+        return date.formatted(style)
+    }
+
+    /// Reads an instant with a zone designator (`Z` or `+01:00`), fractional seconds optional.
+    public static func date(from text: String) -> Date? {
+        let plain = Date.ISO8601FormatStyle()
+        if let date = try? plain.parse(text) { return date }
+        return try? Date.ISO8601FormatStyle(includingFractionalSeconds: true).parse(text)
+    }
+}
