@@ -21,11 +21,13 @@ let package = Package(
             name: "LocalTasksAPI",
             dependencies: ["HTTPServer", "Storage", "Schedule", "TasksAPI", "Support"]
         ),
-        .target(name: "Slack", dependencies: ["CShims", "COpenSSL", "Support"]),
+        .target(name: "ChatKit"),
+        .target(name: "Slack", dependencies: ["ChatKit", "CShims", "COpenSSL", "Support"]),
         .target(
             name: "Bot",
             dependencies: [
-                "HTTPServer", "Schedule", "Commands", "Storage", "TasksAPI", "LocalTasksAPI", "Slack", "Support",
+                "ChatKit", "HTTPServer", "Schedule", "Commands", "Storage", "TasksAPI", "LocalTasksAPI", "Slack",
+                "Support",
             ]
         ),
         .executableTarget(
@@ -47,7 +49,7 @@ let package = Package(
             name: "TasksAPITests",
             dependencies: ["TasksAPI", "LocalTasksAPI", "Storage", "HTTPServer", "TestSupport"]
         ),
-        .testTarget(name: "SlackTests", dependencies: ["Slack", "TestSupport"]),
+        .testTarget(name: "SlackTests", dependencies: ["Slack", "ChatKit", "TestSupport"]),
         .testTarget(
             name: "BotTests",
             dependencies: ["Bot", "Slack", "TasksAPI", "LocalTasksAPI", "HTTPServer", "TestSupport"]

@@ -32,5 +32,5 @@ if let name = arguments.first, let run = subcommands[name] {
     exit(0)
 } else {
     FileHandle.standardError.write(Data(usage.utf8))
-    exit(arguments.isEmpty ? 2 : 2)
+    exit(2)
 }
