@@ -49,6 +49,7 @@ let package = Package(
             name: "TasksAPITests",
             dependencies: ["TasksAPI", "LocalTasksAPI", "Storage", "HTTPServer", "TestSupport"]
         ),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "TestSupport"]),
         .testTarget(name: "SlackTests", dependencies: ["Slack", "ChatKit", "TestSupport"]),
         .testTarget(
             name: "BotTests",
