@@ -7,6 +7,8 @@ public protocol PlatformReplies: Sendable {
     var platform: String { get }
     /// How long a reply URL stays usable after the interaction that gave it. Slack: 30 minutes.
     var replyURLLifetime: TimeInterval { get }
+    /// The body of the webhook's immediate HTTP answer for `message`.
+    func responseBody(_ message: ChatMessage) -> String
     /// The body to POST to a reply URL for `message`.
     func replyBody(_ message: ChatMessage) -> String
     /// Posts a rendered body to a reply URL.

@@ -35,13 +35,11 @@ extension Worker {
                     ["request_id": change.requestID, "change_id": change.id, "task_id": item.taskID,
                      "fields": item.after.names.joined(separator: ",")]
                 )
-            } catch let error as TasksAPIError where error.isTransient {
+            } catch where error.isTransient {
                 transient = error
                 break
-            } catch let error as TasksAPIError {
-                change.items[index].outcome = error.userMessage
             } catch {
-                change.items[index].outcome = "An unexpected error stopped this change: \(error)."
+                change.items[index].outcome = error.userMessage
             }
         }
         if let transient {
