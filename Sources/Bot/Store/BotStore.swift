@@ -55,6 +55,8 @@ public protocol BotStore: Sendable {
     /// Marks previewed changes past their expiry as expired and deletes what is no longer needed:
     /// finished changes and delivered or abandoned replies older than `retention`.
     func cleanUp(now: Date, retention: TimeInterval) throws
+    /// Writes a marker row, proving the store takes writes (for `/readyz`).
+    func probeWrite(now: Date) throws
     /// Counts of pending changes by state and of replies waiting, for metrics.
     func counts() throws -> StoreCounts
 }

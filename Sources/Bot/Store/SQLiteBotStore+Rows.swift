@@ -32,6 +32,7 @@ extension SQLiteBotStore {
         CREATE TABLE snoozes (
           task_id TEXT PRIMARY KEY, task_title TEXT NOT NULL, resume_at REAL NOT NULL, platform TEXT NOT NULL,
           workspace TEXT NOT NULL, channel TEXT NOT NULL, user_id TEXT NOT NULL, batch_id TEXT NOT NULL);
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
         """
     ]
 

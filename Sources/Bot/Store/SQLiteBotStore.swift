@@ -1,5 +1,6 @@
 import Foundation
 import Storage
+import Support
 
 /// The bot's store in one SQLite file (WAL). One replica at a time; see `BotStore`.
 public final class SQLiteBotStore: BotStore {
@@ -248,6 +249,11 @@ public final class SQLiteBotStore: BotStore {
             )
             _ = try connection.run("DELETE FROM replies WHERE give_up_at < ?", [Row.time(now)])
         }
+    }
+
+    public func probeWrite(now: Date) throws {
+        try database.run(
+            "INSERT OR REPLACE INTO meta (key, value) VALUES ('ready_probe', ?)", [.text(ISO8601.string(from: now))])
     }
 
     public func counts() throws -> StoreCounts {
