@@ -34,16 +34,19 @@ public final class BotService: Sendable {
             webAPI: settings.slackBotToken.map { SlackWebAPI(token: $0, baseURL: settings.slackAPIBaseURL) },
             logger: logger
         )
-        let zones = ZoneResolver(
-            store: store, defaultZone: TimeZone(identifier: settings.bot.defaultZone) ?? TimeZone(identifier: "UTC")!,
-            clock: clock, profileZone: slack.webAPI == nil ? nil : { user in await slack.profileZone(user: user) }
-        )
+        var profileZone: (@Sendable (String) async -> String?)?
+        if slack.webAPI != nil {
+            profileZone = { user in await slack.profileZone(user: user) }
+        }
+        let defaultZone = TimeZone(identifier: settings.bot.defaultZone) ?? TimeZone(identifier: "UTC")!
+        let zones = ZoneResolver(store: store, defaultZone: defaultZone, clock: clock, profileZone: profileZone)
         let wake = WakeRelay()
         conversation = Conversation(
             store: store, client: client, zones: zones, platforms: ["slack": slack], clock: clock,
             configuration: settings.bot, logger: logger, wakeWorker: { wake.fire() }
         )
-        worker = Worker(conversation: conversation)
+        let worker = Worker(conversation: conversation)
+        self.worker = worker
         wake.target.withLock { $0 = worker }
         let botMetrics = BotMetrics(metrics)
         endpoints = SlackEndpoints(
