@@ -3,7 +3,7 @@ import Foundation
 import Support
 
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 /// Posts messages to a `response_url` (Slack allows 5 posts within 30 minutes of the triggering request).
@@ -66,7 +66,8 @@ public struct SlackReplySender: Sendable {
         guard (200..<300).contains(status) else {
             throw .httpStatus(status, slackError: SlackHTTPClient.errorCode(in: body))
         }
-        if let object = try? JSONSerialization.jsonObject(with: body) as? [String: Any], object["ok"] as? Bool == false {
+        if let object = try? JSONSerialization.jsonObject(with: body) as? [String: Any], object["ok"] as? Bool == false
+        {
             throw .slackError(SlackHTTPClient.errorCode(in: body) ?? "unknown_error")
         }
     }

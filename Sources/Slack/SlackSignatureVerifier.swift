@@ -28,7 +28,8 @@ public struct SlackSignatureVerifier: Sendable {
     }
 
     /// Verifies one request. `timestamp` and `signature` are the header values, nil when absent.
-    public func verify(body: [UInt8], timestamp: String?, signature: String?) -> Result<Void, SlackVerificationFailure> {
+    public func verify(body: [UInt8], timestamp: String?, signature: String?) -> Result<Void, SlackVerificationFailure>
+    {
         guard let timestamp else { return .failure(.missingTimestamp) }
         guard let signature else { return .failure(.missingSignature) }
         guard let seconds = Self.seconds(timestamp) else { return .failure(.malformedTimestamp) }

@@ -2,7 +2,7 @@ import ChatKit
 import Foundation
 
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 /// The two Slack Web API methods the bot uses, with a bot token (`SLACK_BOT_TOKEN`, `xoxb-…`).
@@ -33,7 +33,8 @@ public struct SlackWebAPI: Sendable {
     /// The user's IANA time zone from `users.info` (`user.tz`, needs scope `users:read`); nil when Slack
     /// has none for the user.
     public func usersInfoTimeZone(user: String) async throws(SlackDeliveryError) -> String? {
-        var components = URLComponents(url: baseURL.appendingPathComponent("users.info"), resolvingAgainstBaseURL: false)
+        var components = URLComponents(
+            url: baseURL.appendingPathComponent("users.info"), resolvingAgainstBaseURL: false)
         components?.queryItems = [URLQueryItem(name: "user", value: user)]
         guard let url = components?.url else { throw .malformedResponse }
         var request = URLRequest(url: url)

@@ -26,7 +26,8 @@ struct SlackCommandRequestTests {
         #expect(request.teamID == "T1DC2JH3J")
         #expect(request.channelID == "G8PSS9T3V")
         #expect(request.userID == "U2CERLKJA")
-        #expect(request.responseURL == "https://hooks.slack.com/commands/T1DC2JH3J/397700885554/96rGlfmibIGlgcZRskXaIFfN")
+        #expect(
+            request.responseURL == "https://hooks.slack.com/commands/T1DC2JH3J/397700885554/96rGlfmibIGlgcZRskXaIFfN")
     }
 
     @Test(

@@ -43,7 +43,8 @@ struct SlackIntakeTests {
 
     @Test("an unsigned command is rejected")
     func unsigned() {
-        let intake = SlackIntake.command(body: SlackVectors.B01.body, timestamp: nil, signature: nil, verifier: verifier)
+        let intake = SlackIntake.command(
+            body: SlackVectors.B01.body, timestamp: nil, signature: nil, verifier: verifier)
         #expect(intake == .rejected(.missingTimestamp))
     }
 

@@ -69,14 +69,17 @@ struct SlackInteractionTests {
             ("{\"type\":\"view_submission\"}", .unsupportedPayloadType("view_submission")),
             ("{\"type\":\"block_actions\"}", .missingField("user.id")),
             ("{\"type\":\"block_actions\",\"user\":{\"id\":\"U1\"}}", .missingField("team.id")),
-            ("{\"type\":\"block_actions\",\"user\":{\"id\":\"U1\"},\"team\":{\"id\":\"T1\"}}", .missingField("channel.id")),
             (
-                "{\"type\":\"block_actions\",\"user\":{\"id\":\"U1\"},\"team\":{\"id\":\"T1\"},\"channel\":{\"id\":\"C1\"},"
-                    + "\"actions\":[]}", .missingField("actions[0].action_id")
+                "{\"type\":\"block_actions\",\"user\":{\"id\":\"U1\"},\"team\":{\"id\":\"T1\"}}",
+                .missingField("channel.id")
             ),
             (
-                "{\"type\":\"block_actions\",\"user\":{\"id\":\"U1\"},\"team\":{\"id\":\"T1\"},\"channel\":{\"id\":\"C1\"},"
-                    + "\"actions\":[{\"value\":\"x\"}]}", .malformedPayload("missing actions.[0].action_id")
+                #"{"type":"block_actions","user":{"id":"U1"},"team":{"id":"T1"},"channel":{"id":"C1"},"#
+                    + #""actions":[]}"#, .missingField("actions[0].action_id")
+            ),
+            (
+                #"{"type":"block_actions","user":{"id":"U1"},"team":{"id":"T1"},"channel":{"id":"C1"},"#
+                    + #""actions":[{"value":"x"}]}"#, .malformedPayload("missing actions.[0].action_id")
             ),
         ])
     func malformed(json: String, error: SlackRequestError) {

@@ -25,36 +25,40 @@ struct SlackRendererTests {
 
     static var previewBlocks: [[String: Any]] {
         [
-        [
-            "type": "section",
-            "text": [
-                "type": "mrkdwn",
-                "text": "*Move Weekly sync &lt;ops&gt; (aade2bce)?*\nRuns every Thursday at 10:00.\nQ&amp;A follows",
-            ],
-        ],
-        [
-            "type": "section",
-            "text": ["type": "mrkdwn", "text": "*Schedule*: Mondays 09:00 → Thursdays 10:00\n*Zone*: Europe/Berlin"],
-        ],
-        [
-            "type": "context",
-            "elements": [
-                ["type": "mrkdwn", "text": "Times in Europe/Berlin."], ["type": "mrkdwn", "text": "Expires in 15 min."],
-            ],
-        ],
-        [
-            "type": "actions", "block_id": "tb-fixed-actions-0",
-            "elements": [
-                [
-                    "type": "button", "text": ["type": "plain_text", "text": "Confirm", "emoji": true],
-                    "action_id": "confirm", "value": "pc_1", "style": "primary",
-                ],
-                [
-                    "type": "button", "text": ["type": "plain_text", "text": "Cancel", "emoji": true],
-                    "action_id": "cancel", "value": "pc_1",
+            [
+                "type": "section",
+                "text": [
+                    "type": "mrkdwn",
+                    "text":
+                        "*Move Weekly sync &lt;ops&gt; (aade2bce)?*\nRuns every Thursday at 10:00.\nQ&amp;A follows",
                 ],
             ],
-        ],
+            [
+                "type": "section",
+                "text": [
+                    "type": "mrkdwn", "text": "*Schedule*: Mondays 09:00 → Thursdays 10:00\n*Zone*: Europe/Berlin",
+                ],
+            ],
+            [
+                "type": "context",
+                "elements": [
+                    ["type": "mrkdwn", "text": "Times in Europe/Berlin."],
+                    ["type": "mrkdwn", "text": "Expires in 15 min."],
+                ],
+            ],
+            [
+                "type": "actions", "block_id": "tb-fixed-actions-0",
+                "elements": [
+                    [
+                        "type": "button", "text": ["type": "plain_text", "text": "Confirm", "emoji": true],
+                        "action_id": "confirm", "value": "pc_1", "style": "primary",
+                    ],
+                    [
+                        "type": "button", "text": ["type": "plain_text", "text": "Cancel", "emoji": true],
+                        "action_id": "cancel", "value": "pc_1",
+                    ],
+                ],
+            ],
         ]
     }
 
@@ -99,7 +103,8 @@ struct SlackRendererTests {
         let text = renderer.responseBody(ChatMessage(title: "Cancelled", replacesOriginal: true))
         #expect(
             text
-                == #"{"response_type":"ephemeral","text":"Cancelled","blocks":[{"type":"section","text":{"type":"mrkdwn","text":"*Cancelled*"}}]}"#
+                == #"{"response_type":"ephemeral","text":"Cancelled","blocks":[{"type":"section","#
+                + #""text":{"type":"mrkdwn","text":"*Cancelled*"}}]}"#
         )
     }
 

@@ -31,7 +31,8 @@ struct SlackReplySenderTests {
         #expect(request.headers["content-type"] == "application/json; charset=utf-8")
         #expect(
             String(decoding: request.body, as: UTF8.self)
-                == #"{"response_type":"ephemeral","replace_original":true,"text":"Paused Weekly sync","blocks":[{"type":"section","text":{"type":"mrkdwn","text":"*Paused Weekly sync*"}}]}"#
+                == #"{"response_type":"ephemeral","replace_original":true,"text":"Paused Weekly sync","#
+                + #""blocks":[{"type":"section","text":{"type":"mrkdwn","text":"*Paused Weekly sync*"}}]}"#
         )
         #expect(capture.captured.count == 1)
         #expect(capture.captured.allSatisfy { !$0.contains("s3cr3t") && !$0.contains("/actions/") })

@@ -12,7 +12,9 @@ struct SlackSignatureVerifierTests {
     func publishedVector() {
         let now = Date(timeIntervalSince1970: 1_531_420_618 + 42)
         let verifier = SlackSignatureVerifier(signingSecret: SlackVectors.T1.secret, clock: .fixed(now))
-        #expect(verifier.sign(body: SlackVectors.T1.body, timestamp: SlackVectors.T1.timestamp) == SlackVectors.T1.signature)
+        #expect(
+            verifier.sign(body: SlackVectors.T1.body, timestamp: SlackVectors.T1.timestamp) == SlackVectors.T1.signature
+        )
         let result = verifier.verify(
             body: SlackVectors.T1.body, timestamp: SlackVectors.T1.timestamp, signature: SlackVectors.T1.signature)
         #expect(throws: Never.self) { try result.get() }
@@ -65,7 +67,8 @@ struct SlackSignatureVerifierTests {
     @Test("B02: the same body signed now is accepted")
     func fieldReportB02Fresh() {
         let body = SlackVectors.B02.body
-        #expect(fieldVerifier.sign(body: body, timestamp: SlackVectors.B02.oldTimestamp) == SlackVectors.B02.oldSignature)
+        #expect(
+            fieldVerifier.sign(body: body, timestamp: SlackVectors.B02.oldTimestamp) == SlackVectors.B02.oldSignature)
         let result = fieldVerifier.verify(
             body: body, timestamp: SlackVectors.B02.freshTimestamp, signature: SlackVectors.B02.freshSignature)
         #expect(throws: Never.self) { try result.get() }
@@ -97,7 +100,8 @@ struct SlackSignatureVerifierTests {
 
     @Test("a timestamp of twelve digits is read and found stale, not overflowed")
     func hugeTimestamp() {
-        let result = fieldVerifier.verify(body: [], timestamp: "999999999999", signature: "v0=" + String(repeating: "0", count: 64))
+        let result = fieldVerifier.verify(
+            body: [], timestamp: "999999999999", signature: "v0=" + String(repeating: "0", count: 64))
         #expect(result.failure == .stale(skew: 1_796_310_000 - 999_999_999_999))
     }
 
@@ -124,9 +128,11 @@ struct SlackSignatureVerifierTests {
         let body = SlackVectors.B02.body
         #expect(fieldVerifier.verify(body: body, timestamp: nil, signature: nil).failure == .missingTimestamp)
         #expect(
-            fieldVerifier.verify(body: body, timestamp: nil, signature: SlackVectors.B02.freshSignature).failure == .missingTimestamp)
+            fieldVerifier.verify(body: body, timestamp: nil, signature: SlackVectors.B02.freshSignature).failure
+                == .missingTimestamp)
         #expect(
-            fieldVerifier.verify(body: body, timestamp: SlackVectors.B02.freshTimestamp, signature: nil).failure == .missingSignature)
+            fieldVerifier.verify(body: body, timestamp: SlackVectors.B02.freshTimestamp, signature: nil).failure
+                == .missingSignature)
     }
 
     @Test("a signature made with another secret does not match")

@@ -76,7 +76,8 @@ struct SlackTextTests {
     @Test("a whole command with every convention at once")
     func wholeCommand() {
         let input =
-            "move\u{00A0}task <#C1|ops> &amp; <@U2|ann>\u{2019}s \u{201C}R&amp;D&gt;\u{201D} to <https://t.test|Thursday>  10am"
+            "move\u{00A0}task <#C1|ops> &amp; <@U2|ann>\u{2019}s \u{201C}R&amp;D&gt;\u{201D} to "
+            + "<https://t.test|Thursday>  10am"
         #expect(SlackText.normalise(input) == "move task #ops & @ann's \"R&D>\" to Thursday 10am")
     }
 }

@@ -17,7 +17,9 @@ struct SlackWebAPITests {
         let server = try LoopbackHTTPServer { _ in
             .respond(
                 status: 200,
-                body: #"{"ok":true,"user":{"id":"U1","tz":"America/Los_Angeles","tz_label":"Pacific","tz_offset":-28800}}"#)
+                body: #"{"ok":true,"user":{"id":"U1","tz":"America/Los_Angeles","#
+                    + #""tz_label":"Pacific","tz_offset":-28800}}"#
+            )
         }
         defer { server.shutDown() }
         #expect(try await Self.api(server).usersInfoTimeZone(user: "U1") == "America/Los_Angeles")
@@ -27,13 +29,15 @@ struct SlackWebAPITests {
         #expect(request.headers["authorization"] == "Bearer xoxb-test-token")
     }
 
-    @Test("a user without a zone gives nil; Slack's errors are typed", arguments: [
-        (#"{"ok":true,"user":{"id":"U1"}}"#, 200, nil),
-        (#"{"ok":false,"error":"user_not_found"}"#, 200, SlackDeliveryError.slackError("user_not_found")),
-        (#"{"ok":false,"error":"ratelimited"}"#, 429, .httpStatus(429, slackError: "ratelimited")),
-        ("not json", 200, .malformedResponse),
-        (#"{"ok":true}"#, 200, .malformedResponse),
-    ])
+    @Test(
+        "a user without a zone gives nil; Slack's errors are typed",
+        arguments: [
+            (#"{"ok":true,"user":{"id":"U1"}}"#, 200, nil),
+            (#"{"ok":false,"error":"user_not_found"}"#, 200, SlackDeliveryError.slackError("user_not_found")),
+            (#"{"ok":false,"error":"ratelimited"}"#, 429, .httpStatus(429, slackError: "ratelimited")),
+            ("not json", 200, .malformedResponse),
+            (#"{"ok":true}"#, 200, .malformedResponse),
+        ])
     func usersInfoFailures(body: String, status: Int, expected: SlackDeliveryError?) async throws {
         let server = try LoopbackHTTPServer { _ in .respond(status: status, body: body) }
         defer { server.shutDown() }
@@ -56,12 +60,15 @@ struct SlackWebAPITests {
         #expect(request.headers["authorization"] == "Bearer xoxb-test-token")
         #expect(
             String(decoding: request.body, as: UTF8.self)
-                == #"{"channel":"C1","text":"Done","blocks":[{"type":"section","text":{"type":"mrkdwn","text":"*Done*"}}]}"#)
+                == #"{"channel":"C1","text":"Done","#
+                + #""blocks":[{"type":"section","text":{"type":"mrkdwn","text":"*Done*"}}]}"#
+        )
     }
 
     @Test("errors never carry the token")
     func tokenNotInErrors() async throws {
-        let server = try LoopbackHTTPServer { _ in .respond(status: 401, body: #"{"ok":false,"error":"invalid_auth"}"#) }
+        let server = try LoopbackHTTPServer { _ in .respond(status: 401, body: #"{"ok":false,"error":"invalid_auth"}"#)
+        }
         defer { server.shutDown() }
         let api = try Self.api(server)
         do {

@@ -1,0 +1,100 @@
+import Foundation
+import Synchronization
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
+/// The result of sending one request once.
+enum AttemptOutcome: Sendable {
+    /// An HTTP answer: status, `Retry-After` value if any, body.
+    case answer(status: Int, retryAfter: String?, body: Data)
+    /// The transport failed before an answer; the text is its message.
+    case connectionFailed(String)
+    /// The deadline passed first; the request was cancelled.
+    case timedOut
+    /// The calling task was cancelled.
+    case cancelled
+}
+
+/// Sends one request with a hard deadline: whichever of the answer, the deadline or the caller's
+/// cancellation comes first decides the outcome, and the others are ignored.
+///
+/// A racing continuation rather than `URLSession.data(for:)` in a task group: the group would wait
+/// for the data task to notice cancellation, so the deadline would only be as good as libcurl's.
+final class HTTPAttempt: Sendable {
+    private struct State {
+        var continuation: CheckedContinuation<AttemptOutcome, Never>?
+        var outcome: AttemptOutcome?
+        var task: URLSessionDataTask?
+        var timer: Task<Void, Never>?
+    }
+
+    private let state = Mutex(State())
+
+    /// Sends `request` on `session` and waits at most `timeout`.
+    static func send(_ request: URLRequest, on session: URLSession, timeout: Duration) async -> AttemptOutcome {
+        let attempt = HTTPAttempt()
+        return await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                attempt.start(request, on: session, timeout: timeout, continuation: continuation)
+            }
+        } onCancel: {
+            attempt.finish(.cancelled)
+        }
+    }
+
+    private func start(
+        _ request: URLRequest, on session: URLSession, timeout: Duration,
+        continuation: CheckedContinuation<AttemptOutcome, Never>
+    ) {
+        let task = session.dataTask(with: request) { [self] data, response, error in
+            finish(Self.outcome(data: data, response: response, error: error))
+        }
+        let timer = Task { [self] in
+            try? await Task.sleep(for: timeout)
+            if !Task.isCancelled { finish(.timedOut) }
+        }
+        let early = state.withLock { state -> AttemptOutcome? in
+            state.task = task
+            state.timer = timer
+            if let outcome = state.outcome { return outcome }
+            state.continuation = continuation
+            return nil
+        }
+        if let early {
+            // Cancelled before the request started.
+            timer.cancel()
+            continuation.resume(returning: early)
+            return
+        }
+        task.resume()
+    }
+
+    /// Records the first outcome, resumes the waiter and stops the loser of the race.
+    private func finish(_ outcome: AttemptOutcome) {
+        let (continuation, task, timer) = state.withLock { state in
+            guard state.outcome == nil else {
+                return (nil, nil, nil)
+                    as (CheckedContinuation<AttemptOutcome, Never>?, URLSessionDataTask?, Task<Void, Never>?)
+            }
+            state.outcome = outcome
+            defer { state.continuation = nil }
+            return (state.continuation, state.task, state.timer)
+        }
+        guard let continuation else { return }
+        timer?.cancel()
+        if case .answer = outcome {} else { task?.cancel() }
+        continuation.resume(returning: outcome)
+    }
+
+    private static func outcome(data: Data?, response: URLResponse?, error: (any Error)?) -> AttemptOutcome {
+        if let error {
+            if let urlError = error as? URLError, urlError.code == .timedOut { return .timedOut }
+            return .connectionFailed(error.localizedDescription)
+        }
+        guard let http = response as? HTTPURLResponse else { return .connectionFailed("no HTTP response") }
+        let retryAfter = http.value(forHTTPHeaderField: "Retry-After")
+        return .answer(status: http.statusCode, retryAfter: retryAfter, body: data ?? Data())
+    }
+}
