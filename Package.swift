@@ -13,6 +13,7 @@ let package = Package(
         .target(name: "CShims", dependencies: ["COpenSSL", "CSQLite"]),
         .target(name: "Support"),
         .target(name: "HTTPServer", dependencies: ["CShims", "COpenSSL", "Support"]),
+        .target(name: "HTTPClient", dependencies: ["CShims", "COpenSSL"]),
         .target(name: "Schedule"),
         .target(name: "Commands", dependencies: ["Schedule"]),
         .target(name: "Storage", dependencies: ["CSQLite", "CShims", "Support"]),
@@ -32,7 +33,10 @@ let package = Package(
         ),
         .executableTarget(
             name: "taskbot",
-            dependencies: ["Bot", "HTTPServer", "Schedule", "Commands", "LocalTasksAPI", "Slack", "Support"]
+            dependencies: [
+                "Bot", "ChatKit", "HTTPClient", "HTTPServer", "Schedule", "Commands", "LocalTasksAPI", "Slack",
+                "Support",
+            ]
         ),
         .executableTarget(
             name: "taskbot-fuzz",
@@ -53,7 +57,9 @@ let package = Package(
         .testTarget(name: "SlackTests", dependencies: ["Slack", "ChatKit", "TestSupport"]),
         .testTarget(
             name: "BotTests",
-            dependencies: ["Bot", "Slack", "TasksAPI", "LocalTasksAPI", "HTTPServer", "TestSupport"]
+            dependencies: [
+                "Bot", "ChatKit", "HTTPClient", "Slack", "TasksAPI", "LocalTasksAPI", "HTTPServer", "TestSupport",
+            ]
         ),
     ]
 )

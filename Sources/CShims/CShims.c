@@ -24,6 +24,15 @@ int taskbot_ssl_set_tlsext_host_name(SSL *ssl, const char *name) {
     return (int)SSL_set_tlsext_host_name(ssl, name);
 }
 
+void taskbot_ssl_ctx_set_hardened_server_options(SSL_CTX *ctx) {
+    SSL_CTX_set_options(ctx, SSL_OP_NO_COMPRESSION | SSL_OP_NO_RENEGOTIATION | SSL_OP_CIPHER_SERVER_PREFERENCE
+                                     | SSL_OP_IGNORE_UNEXPECTED_EOF);
+}
+
+long taskbot_ssl_ctx_set_read_ahead(SSL_CTX *ctx, int yes) { return SSL_CTX_set_read_ahead(ctx, yes); }
+
+long taskbot_ssl_ctx_sess_set_cache_size(SSL_CTX *ctx, long size) { return SSL_CTX_sess_set_cache_size(ctx, size); }
+
 long taskbot_bio_get_mem_data(BIO *bio, char **data) { return BIO_get_mem_data(bio, data); }
 
 void taskbot_openssl_free(void *pointer) { OPENSSL_free(pointer); }

@@ -48,7 +48,7 @@ public struct ChatMessage: Sendable, Equatable {
         }
         parts += notes
         if !buttons.isEmpty { parts.append(buttons.map { "[\($0.label)]" }.joined(separator: " ")) }
-        return parts.joined(separator: "\n")
+        return Mention.plain(parts.joined(separator: "\n"))
     }
 }
 

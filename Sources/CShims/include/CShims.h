@@ -18,6 +18,11 @@ long taskbot_ssl_ctx_set_mode(SSL_CTX *ctx, long mode);
 long taskbot_ssl_ctx_set_options(SSL_CTX *ctx, long options);
 long taskbot_ssl_ctx_set_session_cache_mode(SSL_CTX *ctx, long mode);
 int taskbot_ssl_set_tlsext_host_name(SSL *ssl, const char *name);
+/// Sets SSL_OP_NO_COMPRESSION, NO_RENEGOTIATION, CIPHER_SERVER_PREFERENCE and IGNORE_UNEXPECTED_EOF
+/// (macros of casts that Swift cannot import).
+void taskbot_ssl_ctx_set_hardened_server_options(SSL_CTX *ctx);
+long taskbot_ssl_ctx_set_read_ahead(SSL_CTX *ctx, int yes);
+long taskbot_ssl_ctx_sess_set_cache_size(SSL_CTX *ctx, long size);
 long taskbot_bio_get_mem_data(BIO *bio, char **data);
 void taskbot_openssl_free(void *pointer);
 

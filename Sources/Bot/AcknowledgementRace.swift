@@ -1,0 +1,45 @@
+import Foundation
+import Synchronization
+
+/// Runs work that a webhook answer may wait for only so long. When the work finishes within the budget,
+/// its result is the answer; otherwise the webhook is answered without it and the result, once ready,
+/// goes to `late` (which delivers it through the platform's reply URL).
+enum AcknowledgementRace {
+    enum Outcome<Value: Sendable>: Sendable {
+        case inTime(Value)
+        case late
+    }
+
+    static func run<Value: Sendable>(
+        budget: TimeInterval, work: @escaping @Sendable () async -> Value,
+        late: @escaping @Sendable (Value) async -> Void
+    ) async -> Outcome<Value> {
+        let decided = OnceFlag()
+        return await withCheckedContinuation { continuation in
+            Task {
+                let value = await work()
+                if decided.claim() {
+                    continuation.resume(returning: .inTime(value))
+                } else {
+                    await late(value)
+                }
+            }
+            Task {
+                try? await Task.sleep(nanoseconds: UInt64(budget * 1_000_000_000))
+                if decided.claim() {
+                    continuation.resume(returning: .late)
+                }
+            }
+        }
+    }
+}
+
+/// A flag that exactly one caller can claim.
+final class OnceFlag: Sendable {
+    private let claimed = Atomic<Bool>(false)
+
+    /// True for the first caller only.
+    func claim() -> Bool {
+        claimed.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing).exchanged
+    }
+}

@@ -1,0 +1,77 @@
+import Schedule
+
+/// Reads the text after the slash command into a `Command`, or an error with the sentence a user
+/// reads. Rule-based and pure: no I/O, no clock. Tolerates politeness, curly quotes, emoji and
+/// trailing punctuation; keeps titles and prompts verbatim.
+public enum CommandParser {
+    /// Verb words and their synonyms, as typed first in a command.
+    static let verbWords: [String: Verb] = [
+        "pause": .pause, "stop": .pause, "disable": .pause, "suspend": .pause, "snooze": .pause, "halt": .pause,
+        "resume": .resume, "start": .resume, "enable": .resume, "unpause": .resume, "unsuspend": .resume,
+        "continue": .resume, "move": .move, "reschedule": .move, "rename": .rename, "show": .show,
+        "status": .show, "info": .show, "details": .show, "describe": .show, "list": .list, "ls": .list,
+        "help": .help, "undo": .undo, "revert": .undo, "history": .history, "log": .history,
+        "timezone": .timezone, "tz": .timezone, "zone": .timezone, "confirm": .confirm, "cancel": .cancel,
+        "set-prompt": .setPrompt, "prompt": .setPrompt,
+    ]
+    /// Verbs that take a schedule phrase, or a field name, after the task.
+    static let editWords: Set<String> = ["set", "change", "make", "schedule", "run", "update", "edit"]
+    private static let suggestionWords = [
+        "pause", "resume", "move", "reschedule", "rename", "set", "show", "status", "list", "help", "undo",
+        "history", "timezone", "confirm", "cancel", "stop", "start", "enable", "disable", "change", "schedule",
+    ]
+    private static let leadingPoliteness: [[String]] = [
+        ["could", "you", "please"], ["can", "you", "please"], ["would", "you", "please"], ["could", "you"],
+        ["can", "you"], ["would", "you"], ["will", "you"], ["can", "u"], ["please"], ["pls"], ["plz"], ["kindly"],
+        ["hey"], ["hi"], ["hello"], ["ok"], ["okay"], ["yo"], ["bot"], ["taskbot"], ["@taskbot"], ["/tasks"],
+        ["/task"],
+    ]
+    static let trailingPoliteness: Set<String> = ["please", "pls", "plz", "thanks", "thx", "ty", "thank", "you", ""]
+
+    /// Parses `text`; an empty text is the `help` verb.
+    public static func parse(_ text: String) -> Result<Command, CommandError> {
+        do throws(CommandError) {
+            return .success(try parseThrowing(text))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    private static func parseThrowing(_ text: String) throws(CommandError) -> Command {
+        let words = CommandWords(String(text.prefix(4000)))
+        var start = skipPoliteness(words)
+        while start < words.words.count, words.words[start].key.isEmpty { start += 1 }
+        guard start < words.words.count else { return Command(verb: .help) }
+        let key = words.words[start].key
+        var reader = CommandReader(words: words, index: start + 1)
+        if let verb = verbWords[key] { return try reader.read(verb) }
+        if editWords.contains(key) { return try reader.readEdit(verbWord: key) }
+        throw unknownVerb(words.original(from: start, to: start + 1), key: key)
+    }
+
+    private static func skipPoliteness(_ words: CommandWords) -> Int {
+        var index = 0
+        var matched = true
+        while matched {
+            matched = false
+            for phrase in leadingPoliteness where index + phrase.count <= words.words.count {
+                if words.words[index..<(index + phrase.count)].map(\.key) == phrase {
+                    index += phrase.count
+                    matched = true
+                    break
+                }
+            }
+        }
+        return index
+    }
+
+    private static func unknownVerb(_ typed: String, key: String) -> CommandError {
+        let shown = typed.count > 40 ? String(typed.prefix(40)) + "…" : typed
+        let limit = key.count <= 4 ? 1 : 2
+        if let nearest = EditDistance.nearest(to: key, in: suggestionWords, limit: limit) {
+            return CommandError(
+                "I don't know the command `\(shown)`. Did you mean `\(nearest)`? Try `/tasks help`.", suggestion: nearest)
+        }
+        return CommandError("I don't know the command `\(shown)`. Try `/tasks help`.")
+    }
+}

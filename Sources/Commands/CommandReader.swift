@@ -1,0 +1,107 @@
+import Foundation
+import Schedule
+
+/// Reads the words after the verb, one verb at a time.
+struct CommandReader {
+    let words: CommandWords
+    var index: Int
+    /// The end of the meaningful words: trailing "please", "thanks" and emoji dropped.
+    let end: Int
+
+    static let scheduleStops: Set<String> = [
+        "to", "at", "on", "for", "every", "each", "from", "daily", "hourly", "weekly", "monthly", "yearly", "run",
+        "into", "prompt", "title", "name", "timezone", "zone", "tz", "schedule",
+    ]
+
+    init(words: CommandWords, index: Int) {
+        self.words = words
+        self.index = index
+        var end = words.words.count
+        while end > index, CommandParser.trailingPoliteness.contains(words.words[end - 1].key) { end -= 1 }
+        if end > 0, end < words.words.count, words.words[end - 1].key == "thank" { end -= 1 }
+        self.end = end
+    }
+
+    func key(_ offset: Int = 0) -> String? {
+        let position = index + offset
+        return position < end ? words.words[position].key : nil
+    }
+
+    mutating func skip(_ keys: Set<String>) {
+        while let current = key(), keys.contains(current) { index += 1 }
+    }
+
+    var rest: String { words.original(from: index, to: end) }
+
+    /// The verbatim text from the current word to the very end (politeness included), outer quotes removed.
+    var verbatimRest: String {
+        CommandWords.unquoted(words.original(from: index).trimmingCharacters(in: .whitespaces))
+    }
+
+    mutating func reference(stops: Set<String>, verb: String) throws(CommandError) -> TaskReference {
+        guard index < end, let (reference, next) = TaskReferenceReader.read(words, from: index, stops: stops) else {
+            throw CommandError("Which task? Try `/tasks \(verb) <task id>`.")
+        }
+        index = next
+        return reference
+    }
+
+    func leftover(after verb: String) -> CommandError {
+        CommandError("I can't read `\(rest)` after `\(verb)`. Try `/tasks help \(verb)`.")
+    }
+
+    mutating func read(_ verb: Verb) throws(CommandError) -> Command {
+        switch verb {
+        case .pause: return try readPause()
+        case .resume: return try readResume()
+        case .move: return try readMove(verbWord: "move")
+        case .rename: return try readRename()
+        case .setPrompt:
+            skip(["of", "for"])
+            return try readPrompt()
+        case .show, .history:
+            skip(["of", "for", "on"])
+            let reference = try reference(stops: [], verb: verb.rawValue)
+            return Command(verb: verb, task: reference)
+        case .list: return try readList()
+        case .help:
+            let topic = words.words[index..<end].map(\.key).joined(separator: " ")
+            return Command(verb: .help, argument: topic.isEmpty ? nil : topic)
+        case .undo:
+            skip(["that", "it", "last", "change", "the"])
+            guard index == end else { throw leftover(after: "undo") }
+            return Command(verb: .undo)
+        case .timezone: return try readUserZone()
+        case .confirm, .cancel:
+            guard let code = key(), !code.isEmpty, index + 1 == end else {
+                throw CommandError("Which code? Type `/tasks \(verb.rawValue) <code>` with the code from my message.")
+            }
+            return Command(verb: verb, argument: code)
+        }
+    }
+
+    private mutating func readList() throws(CommandError) -> Command {
+        skip(["tasks", "all", "my", "the"])
+        if key() == "page" { index += 1 }
+        guard let page = key() else { return Command(verb: .list) }
+        guard let number = Int(page), number >= 1, index + 1 == end else { throw leftover(after: "list") }
+        return Command(verb: .list, argument: String(number))
+    }
+
+    private mutating func readUserZone() throws(CommandError) -> Command {
+        skip(["to", "is", "="])
+        let name = rest
+        guard !name.isEmpty else { return Command(verb: .timezone) }
+        return Command(verb: .timezone, argument: try CommandReader.zone(name))
+    }
+
+    static func zone(_ name: String) throws(CommandError) -> String {
+        let cleaned = CommandWords.unquoted(name).trimmingCharacters(in: .whitespaces)
+        guard let zone = TimeZoneNames.resolve(cleaned) else {
+            throw CommandError(
+                "I don't know the time zone `\(cleaned)`. Use an IANA name such as `America/New_York`, "
+                    + "an abbreviation such as `PT`, or a city such as `London`.")
+        }
+        return zone
+    }
+}

@@ -1,0 +1,78 @@
+import Schedule
+
+/// The fields of a tasks API PATCH that a command changes; nil fields are left out.
+public struct TaskPatch: Sendable, Equatable {
+    /// The new cron in the API's normal form.
+    public var schedule: String?
+    /// The new IANA zone.
+    public var timezone: String?
+    public var enabled: Bool?
+    public var title: String?
+    public var prompt: String?
+
+    public init(
+        schedule: String? = nil, timezone: String? = nil, enabled: Bool? = nil, title: String? = nil,
+        prompt: String? = nil
+    ) {
+        self.schedule = schedule
+        self.timezone = timezone
+        self.enabled = enabled
+        self.title = title
+        self.prompt = prompt
+    }
+
+    /// True when nothing changes.
+    public var isEmpty: Bool { self == TaskPatch() }
+
+    /// The fields as a JSON object in a fixed key order (`schedule`, `timezone`, `enabled`, `title`,
+    /// `prompt`), without the task id.
+    public var json: String {
+        var members: [String] = []
+        if let schedule { members.append("\"schedule\": \(Self.quote(schedule))") }
+        if let timezone { members.append("\"timezone\": \(Self.quote(timezone))") }
+        if let enabled { members.append("\"enabled\": \(enabled)") }
+        if let title { members.append("\"title\": \(Self.quote(title))") }
+        if let prompt { members.append("\"prompt\": \(Self.quote(prompt))") }
+        return "{" + members.joined(separator: ", ") + "}"
+    }
+
+    /// A JSON string literal (RFC 8259 section 7).
+    static func quote(_ value: String) -> String {
+        var out = "\""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case let control where control.value < 0x20 || control.value == 0x2028 || control.value == 0x2029:
+                let hex = String(control.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+}
+
+extension Command {
+    /// The API fields this command changes on a task whose schedule is `currentCron` (and zone
+    /// `currentZone`, if known). A schedule or zone equal to the current one is left out. Fails when a
+    /// relative schedule edit ("move to Thursday") has no current schedule to apply to.
+    public func patch(currentCron: CronExpression?, currentZone: String? = nil) -> Result<TaskPatch, CommandError> {
+        var patch = TaskPatch(enabled: edit.enabled, title: edit.title, prompt: edit.prompt)
+        if let zone = edit.timezone, zone != currentZone { patch.timezone = zone }
+        guard let scheduleEdit = edit.schedule else { return .success(patch) }
+        let next: CronExpression
+        if case .replace(let cron) = scheduleEdit.change {
+            next = cron
+        } else if let currentCron {
+            next = scheduleEdit.applied(to: currentCron)
+        } else {
+            return .failure(CommandError("I need the task's current schedule to change only its days or its time."))
+        }
+        if next.normalized != currentCron?.normalized { patch.schedule = next.normalized }
+        return .success(patch)
+    }
+}

@@ -1,0 +1,117 @@
+import Foundation
+import Support
+
+extension Connection {
+    /// Starts the next parsed request if none is running; answers parse errors and 100-continue.
+    func processRequests() {
+        while inFlight == nil && !closeWhenFlushed {
+            let request: HTTPParsedRequest?
+            do {
+                request = try parser.next()
+            } catch {
+                reject(error)
+                return
+            }
+            guard let request else { break }
+            start(request)
+        }
+        if inFlight == nil && !closeWhenFlushed && parser.wantsContinue {
+            output.append(contentsOf: ResponseWriter.continueResponse)
+            parser.acknowledgeContinue()
+        }
+    }
+
+    private func start(_ parsed: HTTPParsedRequest) {
+        let requestID = RequestIDGenerator.accepted(parsed.headers["X-Request-Id"]) ?? core.requestIDs.next()
+        let target = Self.originForm(parsed.target)
+        let path = target.firstIndex(of: "?").map { String(target[..<$0]) } ?? target
+        inFlight = InFlight(
+            method: parsed.method, path: path, requestID: requestID, keepAlive: parsed.keepAlive,
+            omitBody: parsed.method == "HEAD", startedAt: loop.now)
+        switch core.router.handler(method: parsed.method, path: path) {
+        case .failure(let miss):
+            complete(miss.response)
+        case .success(let handler):
+            if remoteAddress == nil { remoteAddress = SocketAddress.peer(of: fd)?.text ?? "" }
+            let request = HTTPRequest(
+                method: parsed.method, target: target, headers: parsed.headers, body: parsed.body,
+                requestID: requestID, remoteAddress: remoteAddress ?? "")
+            let loop = self.loop
+            let message = (fd: fd, id: id)
+            Task {
+                let response = await handler(request)
+                loop.post(.response(fd: message.fd, connectionID: message.id, response: response))
+            }
+        }
+    }
+
+    /// Queues the response of the running request; the caller drives the connection afterwards.
+    func complete(_ response: HTTPResponse) {
+        guard let current = inFlight else { return }
+        inFlight = nil
+        let wantsClose = response.headers.values("Connection").contains { $0.lowercased() == "close" }
+        let keepAlive = current.keepAlive && !wantsClose && !loop.isDraining
+        let framing = ResponseWriter.Framing(
+            omitBody: current.omitBody, keepAlive: keepAlive, requestID: current.requestID)
+        ResponseWriter.append(response, framing, date: loop.date.current(), to: &output)
+        if !keepAlive { closeWhenFlushed = true }
+        if core.logsRequests {
+            let elapsed = Double(SystemCall.monotonicNanoseconds() - current.startedAt) / 1_000_000
+            core.logger.info(
+                "request",
+                [
+                    "method": current.method, "path": current.path, "status": String(response.status),
+                    "bytes": String(response.body.count), "duration_ms": String(format: "%.3f", elapsed),
+                    "request_id": current.requestID,
+                ])
+        }
+    }
+
+    /// A handler's response arrived on the loop: queue it and carry on with the connection.
+    func handlerFinished(_ response: HTTPResponse) {
+        complete(response)
+        drive()
+    }
+
+    /// Answers a request that could not be parsed and closes after the answer.
+    private func reject(_ error: HTTPParseError) {
+        respondAndClose(error.response, reason: error.description)
+    }
+
+    /// Sends `response` with `Connection: close`, then closes.
+    func respondAndClose(_ response: HTTPResponse, reason: String) {
+        let requestID = core.requestIDs.next()
+        let framing = ResponseWriter.Framing(omitBody: false, keepAlive: false, requestID: requestID)
+        ResponseWriter.append(response, framing, date: loop.date.current(), to: &output)
+        closeWhenFlushed = true
+        core.logger.info(
+            "request rejected",
+            ["status": String(response.status), "reason": reason, "request_id": requestID])
+    }
+
+    /// A deadline passed: 408 if part of a request arrived, otherwise just close.
+    func deadlinePassed() {
+        guard !isClosed else { return }
+        let partial = (phase == .head && parser.hasPartialRequest) || phase == .body
+        if partial && !closeWhenFlushed && outputSent == output.count {
+            respondAndClose(.json(408, #"{"error":"request timeout"}"#), reason: "deadline passed")
+            drive()
+            if !isClosed && !lingering { abort() }
+        } else {
+            abort()
+        }
+    }
+
+    /// A graceful stop began: idle connections close now, busy ones after their response.
+    func drain() {
+        let idle = inFlight == nil && outputSent == output.count && !parser.hasPartialRequest
+        if idle || lingering { close() }
+    }
+
+    /// `http://host/path?q` becomes `/path?q`; origin-form targets are returned unchanged.
+    static func originForm(_ target: String) -> String {
+        guard target.utf8.first != UInt8(ascii: "/"), let scheme = target.range(of: "://") else { return target }
+        guard let slash = target[scheme.upperBound...].firstIndex(of: "/") else { return "/" }
+        return String(target[slash...])
+    }
+}

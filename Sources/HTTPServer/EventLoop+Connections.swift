@@ -1,0 +1,92 @@
+import CShims
+import Foundation
+
+extension EventLoop {
+    /// Accepts a batch of pending connections; beyond `maxConnections` each one is closed at once.
+    func acceptConnections() {
+        guard accepting else { return }
+        for _ in 0..<64 {
+            let fd = taskbot_accept4(listenFD, Int32(SOCK_NONBLOCK.rawValue | SOCK_CLOEXEC.rawValue))
+            if fd < 0 {
+                let code = errno
+                if code == EINTR || code == ECONNABORTED { continue }
+                if code == EMFILE || code == ENFILE || code == ENOBUFS || code == ENOMEM { pauseAccepting(code) }
+                return
+            }
+            guard core.reserveConnection() else {
+                SystemCall.close(fd)
+                core.logger.debug("connection refused: limit reached", ["limit": "\(core.configuration.maxConnections)"])
+                continue
+            }
+            open(fd)
+        }
+    }
+
+    private func open(_ fd: Int32) {
+        SystemCall.setOption(fd, Int32(IPPROTO_TCP), TCP_NODELAY, 1)
+        let tls: TLSConnection?
+        do {
+            tls = try core.currentTLSContext.map { context throws(TLSError) in try TLSConnection(context: context, fd: fd) }
+        } catch {
+            core.logger.warning("TLS setup failed", ["error": error.description])
+            SystemCall.close(fd)
+            core.releaseConnection()
+            return
+        }
+        nextConnectionID += 1
+        let connection = Connection(fd: fd, id: nextConnectionID, loop: self, tls: tls)
+        do {
+            try register(fd, events: EPOLLIN.rawValue)
+        } catch {
+            SystemCall.close(fd)
+            core.releaseConnection()
+            return
+        }
+        if Int(fd) >= slots.count { slots.append(contentsOf: repeatElement(nil, count: Int(fd) + 64 - slots.count)) }
+        slots[Int(fd)] = connection
+        connectionCount += 1
+    }
+
+    /// Forgets a connection and closes its descriptor (called by the connection itself).
+    func remove(_ connection: Connection) {
+        guard Int(connection.fd) < slots.count, slots[Int(connection.fd)] === connection else { return }
+        slots[Int(connection.fd)] = nil
+        connectionCount -= 1
+        SystemCall.close(connection.fd)
+        core.releaseConnection()
+    }
+
+    func register(_ fd: Int32, events: UInt32) throws(SystemCallError) {
+        var event = epoll_event()
+        event.events = events
+        event.data.fd = fd
+        try SystemCall.check("epoll_ctl ADD") { epoll_ctl(epollFD, EPOLL_CTL_ADD, fd, &event) }
+    }
+
+    func modify(_ fd: Int32, events: UInt32) {
+        var event = epoll_event()
+        event.events = events
+        event.data.fd = fd
+        _ = epoll_ctl(epollFD, EPOLL_CTL_MOD, fd, &event)
+    }
+
+    /// Out of descriptors: stop polling the listener for 100 ms instead of spinning on it.
+    private func pauseAccepting(_ code: Int32) {
+        core.logger.warning("accept paused", ["error": SystemCallError("accept4", code: code).description])
+        _ = epoll_ctl(epollFD, EPOLL_CTL_DEL, listenFD, nil)
+        acceptResumesAt = now + 100_000_000
+    }
+
+    /// Runs deadline checks on every connection and resumes accepting after a pause.
+    func scan() {
+        nextScan = now + scanInterval
+        if let resume = acceptResumesAt, now >= resume {
+            acceptResumesAt = nil
+            if accepting { try? register(listenFD, events: EPOLLIN.rawValue | EPOLLEXCLUSIVE.rawValue) }
+        }
+        for slot in slots.indices {
+            guard let connection = slots[slot], connection.deadline <= now else { continue }
+            connection.deadlinePassed()
+        }
+    }
+}

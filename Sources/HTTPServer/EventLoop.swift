@@ -1,0 +1,147 @@
+import CShims
+import Foundation
+import Support
+import Synchronization
+
+/// One epoll loop on its own thread. It accepts from the shared listening socket (EPOLLEXCLUSIVE, so one
+/// loop wakes per connection), owns its connections, checks their deadlines and takes handler results
+/// from other threads through `post(_:)`.
+final class EventLoop: @unchecked Sendable {
+    // @unchecked: all mutable state is touched only on the loop's own thread; other threads use only
+    // `post(_:)`, which goes through a Mutex and an eventfd.
+
+    /// Work handed to the loop from other threads.
+    enum Message: Sendable {
+        /// A handler finished; `connectionID` guards against a reused descriptor.
+        case response(fd: Int32, connectionID: UInt64, response: HTTPResponse)
+        /// Stop accepting, close idle connections, let the rest finish until `deadline` (monotonic ns).
+        case drain(deadline: UInt64)
+    }
+
+    let core: ServerCore
+    let index: Int
+    let epollFD: Int32
+    private let wakeFD: Int32
+    let listenFD: Int32
+    private let inbox = Mutex<[Message]>([])
+    private let wakePending = Atomic<Bool>(false)
+    private let onStopped: @Sendable () -> Void
+
+    var slots: [Connection?] = []
+    var connectionCount = 0
+    var nextConnectionID: UInt64 = 0
+    var accepting = true
+    var acceptResumesAt: UInt64?
+    private var drainDeadline: UInt64?
+    var nextScan: UInt64 = 0
+    let scanInterval: UInt64
+    /// Scratch space every read on this loop lands in before the parser copies it.
+    let readBuffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 * 1024, alignment: 16)
+    /// The loop's clock, refreshed after every epoll_wait.
+    private(set) var now: UInt64 = SystemCall.monotonicNanoseconds()
+    var date = HTTPDate()
+
+    var isDraining: Bool { drainDeadline != nil }
+
+    init(core: ServerCore, index: Int, listenFD: Int32, onStopped: @escaping @Sendable () -> Void) throws {
+        let epollFD = try SystemCall.check("epoll_create1") { epoll_create1(Int32(EPOLL_CLOEXEC)) }
+        let wakeFD: Int32
+        do {
+            wakeFD = try SystemCall.check("eventfd") { eventfd(0, Int32(EFD_NONBLOCK | EFD_CLOEXEC)) }
+        } catch {
+            SystemCall.close(epollFD)
+            throw error
+        }
+        self.core = core
+        self.index = index
+        self.epollFD = epollFD
+        self.wakeFD = wakeFD
+        self.listenFD = listenFD
+        self.onStopped = onStopped
+        let shortest = min(core.headNanoseconds, core.bodyNanoseconds, core.idleNanoseconds)
+        scanInterval = min(max(shortest / 10, 10_000_000), 250_000_000)
+        try register(wakeFD, events: EPOLLIN.rawValue)
+        try register(listenFD, events: EPOLLIN.rawValue | EPOLLEXCLUSIVE.rawValue)
+    }
+
+    deinit {
+        readBuffer.deallocate()
+        SystemCall.close(epollFD)
+        SystemCall.close(wakeFD)
+    }
+
+    /// Queues `message` for the loop thread and wakes it if needed. Callable from any thread.
+    func post(_ message: Message) {
+        inbox.withLock { $0.append(message) }
+        if !wakePending.exchange(true, ordering: .acquiringAndReleasing) {
+            var one: UInt64 = 1
+            _ = write(wakeFD, &one, 8)
+        }
+    }
+
+    /// Runs until a drain finishes; then calls `onStopped`.
+    func run() {
+        var events = [epoll_event](repeating: epoll_event(), count: 128)
+        while true {
+            let count = epoll_wait(epollFD, &events, Int32(events.count), waitMilliseconds())
+            now = SystemCall.monotonicNanoseconds()
+            if count < 0 && errno != EINTR {
+                core.logger.error("epoll_wait failed", ["error": SystemCallError("epoll_wait").description])
+                break
+            }
+            for index in 0..<max(Int(count), 0) { dispatch(events[index]) }
+            if now >= nextScan { scan() }
+            if let drainDeadline, connectionCount == 0 || now >= drainDeadline { break }
+        }
+        for connection in slots.compactMap({ $0 }) { connection.abort() }
+        onStopped()
+    }
+
+    private func waitMilliseconds() -> Int32 {
+        if connectionCount == 0 && drainDeadline == nil && acceptResumesAt == nil { return -1 }
+        let remaining = nextScan > now ? nextScan - now : 0
+        return Int32(max(1, (remaining + 999_999) / 1_000_000))
+    }
+
+    private func dispatch(_ event: epoll_event) {
+        let fd = event.data.fd
+        if fd == wakeFD {
+            takeMessages()
+        } else if fd == listenFD {
+            acceptConnections()
+        } else if Int(fd) < slots.count, let connection = slots[Int(fd)] {
+            connection.handle(events: event.events)
+        }
+    }
+
+    private func takeMessages() {
+        var counter: UInt64 = 0
+        _ = read(wakeFD, &counter, 8)
+        wakePending.store(false, ordering: .releasing)
+        let messages = inbox.withLock { messages in
+            defer { messages.removeAll(keepingCapacity: true) }
+            return messages
+        }
+        for message in messages {
+            switch message {
+            case .response(let fd, let id, let response):
+                guard Int(fd) < slots.count, let connection = slots[Int(fd)], connection.id == id else { continue }
+                connection.handlerFinished(response)
+            case .drain(let deadline):
+                beginDrain(deadline: deadline)
+            }
+        }
+    }
+
+    private func beginDrain(deadline: UInt64) {
+        drainDeadline = deadline
+        stopAccepting()
+        for connection in slots.compactMap({ $0 }) { connection.drain() }
+    }
+
+    private func stopAccepting() {
+        guard accepting else { return }
+        accepting = false
+        _ = epoll_ctl(epollFD, EPOLL_CTL_DEL, listenFD, nil)
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import Support
+import Synchronization
+
+/// The HTTP/1.1 server: a listening socket shared by `eventLoopCount` epoll threads, with TLS from
+/// OpenSSL or plain HTTP (for loopback use). Handlers run as tasks off the loops.
+public final class HTTPServer: Sendable {
+    private enum State {
+        case idle
+        case running(listener: ListeningSocket, loops: [EventLoop])
+        case stopped
+    }
+
+    private let core: ServerCore
+    private let tls: TLSConfiguration?
+    private let state: Mutex<State>
+    private let latch: StopLatch
+
+    /// A server for `router`; `tls` nil serves plain HTTP. Nothing happens until `start()`.
+    public init(configuration: ServerConfiguration, tls: TLSConfiguration?, router: Router, logger: Logger) {
+        core = ServerCore(configuration: configuration, router: router, logger: logger)
+        self.tls = tls
+        state = Mutex(.idle)
+        latch = StopLatch(count: max(1, configuration.eventLoopCount))
+    }
+
+    /// Loads the certificate (if any), binds, starts the event loops and returns the bound port.
+    /// Also ignores SIGPIPE, which OpenSSL's writes would otherwise raise when a peer resets.
+    @discardableResult
+    public func start() throws -> Int {
+        SignalHandling.ignoreBrokenPipe()
+        if let tls {
+            let context = try TLSContext(tls)
+            core.tlsContext.withLock { $0 = context }
+        }
+        let configuration = core.configuration
+        let listener = try ListeningSocket(host: configuration.host, port: configuration.port)
+        let latch = self.latch
+        let loops = try (0..<max(1, configuration.eventLoopCount)).map { index in
+            try EventLoop(core: core, index: index, listenFD: listener.fd) { latch.countDown() }
+        }
+        try state.withLock { state in
+            guard case .idle = state else { throw SystemCallError("start", code: EALREADY) }
+            state = .running(listener: listener, loops: loops)
+        }
+        for loop in loops {
+            let thread = Thread { loop.run() }
+            thread.name = "http-loop-\(loop.index)"
+            thread.start()
+        }
+        var fields = ["host": configuration.host, "port": String(listener.port), "tls": tls == nil ? "off" : "on"]
+        fields["event_loops"] = String(loops.count)
+        core.logger.info("listening", fields)
+        return listener.port
+    }
+
+    /// The SHA-256 fingerprint of the certificate new connections get, or nil without TLS.
+    public var certificateFingerprint: String? { core.currentTLSContext?.fingerprint }
+
+    /// Connections open right now, over all loops.
+    public var openConnections: Int { core.connectionCount }
+
+    /// Re-reads the certificate chain and key. New connections use them; open ones keep the old ones.
+    /// On failure the old certificate stays in use and the error is thrown.
+    public func reloadTLS() throws {
+        guard let tls else { return }
+        let context = try TLSContext(tls)
+        core.tlsContext.withLock { $0 = context }
+    }
+
+    /// Stops accepting, closes idle connections, lets requests in flight finish for up to
+    /// `shutdownGrace`, then closes the rest and returns once every loop has stopped.
+    public func shutdown() async {
+        let loops: [EventLoop] = state.withLock { state in
+            guard case .running(_, let loops) = state else { return [] }
+            return loops
+        }
+        let deadline = SystemCall.monotonicNanoseconds() + core.configuration.shutdownGrace.nanoseconds
+        for loop in loops { loop.post(.drain(deadline: deadline)) }
+        await waitUntilStopped()
+    }
+
+    /// Returns when the server has stopped (at once if it never started).
+    public func waitUntilStopped() async {
+        let started = state.withLock { state -> Bool in
+            if case .idle = state { return false }
+            return true
+        }
+        guard started else { return }
+        await latch.wait()
+        state.withLock { state in
+            if case .running = state {
+                state = .stopped
+                core.logger.info("stopped")
+            }
+        }
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+import Support
+import Synchronization
+
+/// Runs a server the way `taskbot serve` does: certificate, start, signals, graceful stop.
+///
+/// The integrator builds the router (starting from `baseRouter()`), then calls `run(router:logger:)`.
+public struct ServerRuntime: Sendable {
+    public var options: ServeOptions
+    /// Limits and deadlines; `host` and `port` are taken from `options`.
+    public var configuration: ServerConfiguration
+
+    public init(options: ServeOptions, configuration: ServerConfiguration = ServerConfiguration()) {
+        self.options = options
+        self.configuration = configuration
+        self.configuration.host = options.host
+        self.configuration.port = options.port
+    }
+
+    /// `GET /healthz` → 200 `ok`; with TASKBOT_TEST_ROUTES=1 also `GET /_test/sleep?ms=N` (tests only).
+    public static func baseRouter(testRoutes: Bool = Environment.value("TASKBOT_TEST_ROUTES") == "1") -> Router {
+        var router = Router()
+        router.add("GET", "/healthz") { _ in .text(200, "ok") }
+        if testRoutes {
+            router.add("GET", "/_test/sleep") { request in
+                let value = request.query?.split(separator: "=").last.flatMap { Int($0) } ?? 0
+                try? await Task.sleep(for: .milliseconds(min(max(value, 0), 60_000)))
+                return .text(200, "slept")
+            }
+        }
+        return router
+    }
+
+    /// Starts the server and returns once a SIGTERM/SIGINT-triggered graceful stop finished: 0, or 1 when
+    /// the server could not start. SIGHUP reloads the certificate and keeps the old one on failure.
+    public func run(router: Router, logger: Logger) async -> Int32 {
+        let tls: TLSConfiguration?
+        do {
+            tls = try prepareTLS(logger: logger)
+        } catch {
+            logger.error("certificate unavailable", ["error": "\(error)"])
+            return 1
+        }
+        let server = HTTPServer(configuration: configuration, tls: tls, router: router, logger: logger)
+        let port: Int
+        do {
+            port = try server.start()
+        } catch {
+            logger.error("server failed to start", ["error": "\(error)"])
+            return 1
+        }
+        var fields = ["host": configuration.host, "port": String(port)]
+        if let fingerprint = server.certificateFingerprint { fields["sha256_fingerprint"] = fingerprint }
+        logger.info("serving", fields)
+        let signals = Self.installSignals(server: server, logger: logger)
+        await server.waitUntilStopped()
+        signals.cancel()
+        return 0
+    }
+
+    private func prepareTLS(logger: Logger) throws -> TLSConfiguration? {
+        switch options.tls {
+        case .none:
+            return nil
+        case .files(let configuration):
+            return configuration
+        case .selfSigned:
+            let (configuration, fingerprint) = try SelfSignedCertificate.ensure(inDirectory: options.stateDirectory)
+            logger.info(
+                "self-signed certificate",
+                ["path": configuration.certificateChainPath, "sha256_fingerprint": fingerprint])
+            return configuration
+        }
+    }
+
+    private static func installSignals(server: HTTPServer, logger: Logger) -> SignalHandling {
+        let stopping = Atomic<Bool>(false)
+        return SignalHandling(
+            terminate: { number in
+                guard !stopping.exchange(true, ordering: .relaxed) else { return }
+                logger.info("stopping", ["signal": number == SIGTERM ? "SIGTERM" : "SIGINT"])
+                Task { await server.shutdown() }
+            },
+            reload: {
+                do {
+                    try server.reloadTLS()
+                    logger.info("certificate reloaded", ["sha256_fingerprint": server.certificateFingerprint ?? ""])
+                } catch {
+                    logger.error("certificate reload failed; keeping the old one", ["error": "\(error)"])
+                }
+            })
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+
+extension CronExpression {
+    /// An English description that says exactly what the cron does: "at 10:00 on Thursday",
+    /// "every 15 minutes", "at 09:00 on weekdays (Monday to Friday)". Complex crons get a faithful
+    /// field-by-field description rather than a guess.
+    public func describe() -> String {
+        let time = timeDescription()
+        var days = dayDescription()
+        if days.isEmpty, isTimeOfDayList { days = "every day" }
+        return [time, days, monthDescription()].filter { !$0.isEmpty }.joined(separator: " ")
+    }
+
+    /// The description followed by the zone: "at 10:00 on Thursday (America/Los_Angeles)".
+    public func describe(zone: TimeZone) -> String {
+        "\(describe()) (\(zone.identifier))"
+    }
+
+    private var isTimeOfDayList: Bool {
+        minute.count * hour.count <= 6 && !(hour.isFull || (minute.isFull && hour.count > 1))
+    }
+
+    private func timeDescription() -> String {
+        if isTimeOfDayList {
+            let times = hour.values.flatMap { h in minute.values.map { EnglishText.clock(hour: h, minute: $0) } }
+            return "at " + EnglishText.list(times)
+        }
+        if hour.isFull {
+            return minuteDescription(single: { $0 == 0 ? "every hour" : "at minute \($0) of every hour" })
+        }
+        if hour.starred, let step = CronField.starStep(kind: .hour, mask: hour.mask), minute.count == 1 {
+            let value = minute.values[0]
+            return "every \(step) hours " + (value == 0 ? "on the hour" : "at minute \(value)")
+        }
+        let hours = EnglishText.list(EnglishText.runs(hour.values) { "\($0)" })
+        let noun = hour.count == 1 ? "hour" : "hours"
+        return minuteDescription(single: { "at minute \($0)" }) + " during \(noun) \(hours)"
+    }
+
+    private func minuteDescription(single: (Int) -> String) -> String {
+        if minute.isFull { return "every minute" }
+        if minute.starred, let step = CronField.starStep(kind: .minute, mask: minute.mask) {
+            return "every \(step) minutes"
+        }
+        if minute.count == 1 { return single(minute.values[0]) }
+        return "at minutes " + EnglishText.list(EnglishText.runs(minute.values) { "\($0)" })
+    }
+
+    private func dayDescription() -> String {
+        let monthDays = dayOfMonth.isFull ? nil : monthDayDescription()
+        let weekDays = dayOfWeek.isFull ? nil : weekdayDescription()
+        switch (monthDays, weekDays) {
+        case (nil, nil): return ""
+        case (let text?, nil), (nil, let text?): return text
+        case (let days?, let weekdays?):
+            if dayOfMonthRestricted && dayOfWeekRestricted { return "\(days) or \(weekdays)" }
+            return "\(days), but only when that day is also a \(weekdayNamesList(conjunction: "or"))"
+        }
+    }
+
+    private func monthDayDescription() -> String {
+        let days = EnglishText.list(EnglishText.runs(dayOfMonth.values) { "\($0)" })
+        return "on \(dayOfMonth.count == 1 ? "day" : "days") \(days) of the month"
+    }
+
+    private func weekdayDescription() -> String {
+        switch dayOfWeek.values {
+        case [1, 2, 3, 4, 5]: return "on weekdays (Monday to Friday)"
+        case [0, 6]: return "on weekends (Saturday and Sunday)"
+        default: return "on " + weekdayNamesList(conjunction: "and")
+        }
+    }
+
+    private func weekdayNamesList(conjunction: String) -> String {
+        EnglishText.list(EnglishText.runs(dayOfWeek.values) { EnglishText.weekdayNames[$0] }, conjunction: conjunction)
+    }
+
+    private func monthDescription() -> String {
+        guard !month.isFull else { return "" }
+        return "in " + EnglishText.list(EnglishText.runs(month.values) { EnglishText.monthNames[$0 - 1] })
+    }
+}

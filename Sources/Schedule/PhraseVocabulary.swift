@@ -1,0 +1,63 @@
+/// The words schedule phrases are made of: day and month names with their abbreviations and
+/// common misspellings, ordinals, units.
+enum PhraseVocabulary {
+    private static let weekdayForms: [String: Int] = [
+        "sun": 0, "sunday": 0, "sundays": 0, "mon": 1, "monday": 1, "mondays": 1, "tue": 2, "tues": 2,
+        "tuesday": 2, "tuesdays": 2, "wed": 3, "weds": 3, "wednesday": 3, "wednesdays": 3, "thu": 4, "thur": 4,
+        "thurs": 4, "thursday": 4, "thursdays": 4, "fri": 5, "friday": 5, "fridays": 5, "sat": 6, "saturday": 6,
+        "saturdays": 6,
+    ]
+    private static let fullWeekdays = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"]
+
+    private static let monthForms: [String: Int] = [
+        "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4, "may": 5,
+        "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9,
+        "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+    ]
+
+    private static let ordinalWords: [String: Int] = [
+        "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+        "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "fifteenth": 15, "twentieth": 20, "thirtieth": 30,
+    ]
+
+    /// The weekday (Sunday = 0) a word names, allowing plurals and small misspellings of full names.
+    static func weekday(_ word: String) -> Int? {
+        if let day = weekdayForms[word] { return day }
+        guard word.count >= 5 else { return nil }
+        let singular = word.hasSuffix("s") ? String(word.dropLast()) : word
+        let limit = singular.count >= 7 ? 2 : 1
+        guard let match = EditDistance.nearest(to: singular, in: fullWeekdays, limit: limit) else { return nil }
+        return fullWeekdays.firstIndex(of: match)
+    }
+
+    /// The month 1-12 a word names.
+    static func month(_ word: String) -> Int? { monthForms[word] }
+
+    /// The day number of an ordinal: "1st", "15th", "first", "third".
+    static func ordinal(_ word: String) -> Int? {
+        if let value = ordinalWords[word] { return value }
+        let suffixes = ["st", "nd", "rd", "th"]
+        guard let suffix = suffixes.first(where: { word.hasSuffix($0) }) else { return nil }
+        let digits = word.dropLast(suffix.count)
+        guard !digits.isEmpty, digits.count <= 2, digits.allSatisfy(\.isASCIIDigit) else { return nil }
+        return Int(digits)
+    }
+
+    /// Interval units and their length in minutes (0 for seconds: below cron's resolution).
+    static func unit(_ word: String) -> (minutes: Int, name: String)? {
+        switch word {
+        case "s", "sec", "secs", "second", "seconds": (0, "second")
+        case "m", "min", "mins", "minute", "minutes": (1, "minute")
+        case "h", "hr", "hrs", "hour", "hours": (60, "hour")
+        case "d", "day", "days": (1440, "day")
+        case "w", "wk", "wks", "week", "weeks": (10_080, "week")
+        case "mo", "month", "months": (43_200, "month")
+        case "y", "yr", "yrs", "year", "years": (525_600, "year")
+        default: nil
+        }
+    }
+}
+
+extension Character {
+    var isASCIIDigit: Bool { isASCII && isNumber }
+}

@@ -1,0 +1,121 @@
+/// Turns a slash command's text, as Slack delivers it, into the plain text a person typed.
+///
+/// Slack escapes the user's own `&`, `<` and `>` as `&amp;`, `&lt;` and `&gt;`; any unescaped `<…>` is a
+/// control sequence (a link, a mention, a special). So control sequences are cut out first, each replaced
+/// by what the person saw, and the three entities are unescaped afterwards, never the other way round.
+/// Then the typography Slack clients insert is undone: curly quotes become ASCII quotes, no-break and other
+/// Unicode spaces become spaces, zero-width characters vanish, whitespace runs collapse, ends are trimmed.
+public enum SlackText {
+    /// Plain text for `text`; see the type's documentation for the steps.
+    public static func normalise(_ text: String) -> String {
+        var out = ""
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "<") {
+            out += unescape(rest[..<open])
+            let afterOpen = rest.index(after: open)
+            guard let close = rest[afterOpen...].firstIndex(of: ">") else {
+                // No closing bracket: not a control sequence, so the bracket is literal text.
+                out += unescape(rest[open...])
+                rest = rest[rest.endIndex...]
+                break
+            }
+            out += unescape(Substring(controlSequence(rest[afterOpen..<close])))
+            rest = rest[rest.index(after: close)...]
+        }
+        out += unescape(rest)
+        return tidy(out)
+    }
+
+    /// What a person sees for the inside of one `<…>`: a link's label or address, `@name` for a user,
+    /// `#name` for a channel, `@here` and friends for specials.
+    static func controlSequence(_ inner: Substring) -> String {
+        let bar = inner.firstIndex(of: "|")
+        let target = inner[..<(bar ?? inner.endIndex)]
+        let label = bar.map { inner[inner.index(after: $0)...] } ?? ""
+        switch target.first {
+        case "@":
+            return label.isEmpty ? String(target) : prefixed("@", label)
+        case "#":
+            return label.isEmpty ? String(target) : prefixed("#", label)
+        case "!":
+            return special(target.dropFirst(), label: label)
+        default:
+            if !label.isEmpty { return String(label) }
+            if target.hasPrefix("mailto:") { return String(target.dropFirst("mailto:".count)) }
+            return String(target)
+        }
+    }
+
+    /// `<!here>`, `<!channel>`, `<!everyone>`, `<!subteam^S123|@team>`, `<!date^…|fallback>`.
+    private static func special(_ name: Substring, label: Substring) -> String {
+        if !label.isEmpty { return String(label) }
+        if name.hasPrefix("subteam^") { return "@" + name.dropFirst("subteam^".count) }
+        if let caret = name.firstIndex(of: "^") { return "@" + name[..<caret] }
+        return "@" + name
+    }
+
+    private static func prefixed(_ sigil: Character, _ label: Substring) -> String {
+        label.first == sigil ? String(label) : String(sigil) + label
+    }
+
+    /// Replaces `&amp;`, `&lt;` and `&gt;` in one left-to-right pass, so `&amp;lt;` becomes `&lt;`.
+    static func unescape(_ text: Substring) -> String {
+        guard text.contains("&") else { return String(text) }
+        var out = ""
+        var rest = text
+        while let amp = rest.firstIndex(of: "&") {
+            out += rest[..<amp]
+            let tail = rest[amp...]
+            if tail.hasPrefix("&amp;") {
+                out += "&"
+                rest = tail.dropFirst(5)
+            } else if tail.hasPrefix("&lt;") {
+                out += "<"
+                rest = tail.dropFirst(4)
+            } else if tail.hasPrefix("&gt;") {
+                out += ">"
+                rest = tail.dropFirst(4)
+            } else {
+                out += "&"
+                rest = tail.dropFirst()
+            }
+        }
+        return out + rest
+    }
+
+    /// Quotes to ASCII, Unicode spaces to one space, zero-width characters removed, ends trimmed.
+    static func tidy(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            if isIgnorable(scalar) { continue }
+            if isSpace(scalar) {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if pendingSpace {
+                out.append(" ")
+                pendingSpace = false
+            }
+            out.append(asciiQuote(scalar) ?? scalar)
+        }
+        return String(out)
+    }
+
+    private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isWhitespace
+    }
+
+    /// Zero-width space, word joiner and byte-order mark: invisible, so a person never meant them.
+    private static func isIgnorable(_ scalar: Unicode.Scalar) -> Bool {
+        [0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF].contains(scalar.value)
+    }
+
+    private static func asciiQuote(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
+        switch scalar.value {
+        case 0x201C, 0x201D, 0x201E, 0x201F: "\""
+        case 0x2018, 0x2019, 0x201A, 0x201B: "'"
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,72 @@
+import Commands
+import Foundation
+import Schedule
+import Testing
+
+/// Every row of ../shared/corpus/schedule-phrases.tsv, judged as its README says.
+@Suite("Schedule phrase corpus")
+struct CorpusTests {
+    struct Row: Sendable, CustomStringConvertible {
+        let id: String
+        let current: String
+        let input: String
+        let expected: String
+        let zone: String
+        var description: String { "\(id): \(input)" }
+    }
+
+    /// `../shared/corpus/schedule-phrases.tsv` from the package root, looking further up for worktrees
+    /// that sit one level deeper (`/work/wt/<branch>` next to `/work/shared`).
+    static let corpusPath: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        var candidates: [String] = []
+        while url.path != "/" {
+            url.deleteLastPathComponent()
+            candidates.append(url.appendingPathComponent("shared/corpus/schedule-phrases.tsv").path)
+        }
+        return candidates.first { FileManager.default.fileExists(atPath: $0) } ?? candidates[0]
+    }()
+
+    static let rows: [Row] = {
+        guard let text = try? String(contentsOfFile: corpusPath, encoding: .utf8) else { return [] }
+        return text.split(separator: "\n").dropFirst().compactMap { line in
+            let columns = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard columns.count >= 5 else { return nil }
+            return Row(id: columns[0], current: columns[1], input: columns[2], expected: columns[3], zone: columns[4])
+        }
+    }()
+
+    @Test("the corpus file is present and complete")
+    func corpusIsPresent() {
+        #expect(
+            CorpusTests.rows.count >= 123,
+            "corpus missing or short at \(CorpusTests.corpusPath): expected ../shared/corpus next to the repository")
+    }
+
+    @Test("every corpus row reaches the expected result", arguments: CorpusTests.rows)
+    func row(_ row: Row) throws {
+        let current = try CronExpression(parsing: row.current)
+        let result = CommandParser.parse(row.input)
+        if row.expected.hasPrefix("REJECT:") {
+            guard case .failure(let error) = result else {
+                Issue.record("\(row.id) should be refused but parsed to \(result)")
+                return
+            }
+            #expect(error.message.count > 20)
+            return
+        }
+        let command = try result.get()
+        let patch = try command.patch(currentCron: current).get()
+        #expect(patch.timezone == (row.zone.isEmpty ? nil : row.zone), "\(row.id) zone")
+        if row.expected == "NOSCHEDULE" {
+            #expect(command.edit.schedule == nil, "\(row.id) must not change the schedule")
+            return
+        }
+        let edit = try #require(command.edit.schedule, "\(row.id) has no schedule edit")
+        let produced = edit.applied(to: current)
+        let expected = try CronExpression(parsing: row.expected)
+        #expect(produced.fields.map(\.values) == expected.fields.map(\.values), "\(row.id) field values")
+        #expect(produced.normalized == row.expected, "\(row.id) normal form")
+    }
+}
