@@ -16,7 +16,8 @@ final class LocalAPIFixture: Sendable {
     let directory: TemporaryDirectory
     let api: LocalTasksAPI
     let router: Router
-    private let server: ThrowawayHTTPServer
+    private let server: HTTPServer
+    private let port: Int
 
     init(upcoming: @escaping LocalTasksAPI.UpcomingRuns = { _, _, _ in [] }) throws {
         directory = try TemporaryDirectory(prefix: "tasks-api")
@@ -26,12 +27,16 @@ final class LocalAPIFixture: Sendable {
         var router = Router()
         api.register(on: &router)
         self.router = router
-        server = try ThrowawayHTTPServer(router: router)
+        server = HTTPServer(
+            configuration: ServerConfiguration(
+                host: "127.0.0.1", port: 0, shutdownGrace: .milliseconds(200), eventLoopCount: 1),
+            tls: nil, router: router, logger: .disabled)
+        port = try server.start()
     }
 
-    deinit { server.shutdown() }
+    deinit { Task { [server] in await server.shutdown() } }
 
-    var baseURL: URL { URL(string: "http://127.0.0.1:\(server.port)")! }
+    var baseURL: URL { URL(string: "http://127.0.0.1:\(port)")! }
 
     /// A client with short deadlines so failure tests stay fast.
     func client(
