@@ -30,12 +30,16 @@ struct ClientErrorTests {
         }
     }
 
-    @Test("a wrong key or token is a 401", arguments: [
-        TasksAPIConfiguration.Credential.apiKey("wrong"), .bearer("wrong"),
-    ])
+    @Test(
+        "a wrong key or token is a 401",
+        arguments: [
+            TasksAPIConfiguration.Credential.apiKey("wrong"), .bearer("wrong"),
+        ])
     func unauthorized(credential: TasksAPIConfiguration.Credential) async throws {
         let fixture = try LocalAPIFixture()
-        await #expect(throws: TasksAPIError.unauthorized) { try await fixture.client(credential: credential).listTasks() }
+        await #expect(throws: TasksAPIError.unauthorized) {
+            try await fixture.client(credential: credential).listTasks()
+        }
         #expect(try await fixture.stats()["GET /api/tasks"] == 1)
     }
 
@@ -64,7 +68,9 @@ struct ClientErrorTests {
         let fixture = try LocalAPIFixture()
         let client = fixture.client()
         let unknown = "00000000-0000-4000-8000-000000000000"
-        await #expect(throws: TasksAPIError.notFound) { try await client.updateTask(TaskUpdate(id: unknown, title: "x")) }
+        await #expect(throws: TasksAPIError.notFound) {
+            try await client.updateTask(TaskUpdate(id: unknown, title: "x"))
+        }
         await #expect(throws: TasksAPIError.notFound) { try await client.getTask(id: unknown) }
     }
 
@@ -72,7 +78,9 @@ struct ClientErrorTests {
     func serverErrorExhaustsAttempts() async throws {
         let fixture = try LocalAPIFixture()
         try await fixture.injectFault(#"{"status": 500, "count": 10}"#)
-        await #expect(throws: TasksAPIError.server(status: 500)) { try await fixture.client(maxAttempts: 3).listTasks() }
+        await #expect(throws: TasksAPIError.server(status: 500)) {
+            try await fixture.client(maxAttempts: 3).listTasks()
+        }
         #expect(try await fixture.stats()["GET /api/tasks"] == 3)
     }
 
@@ -80,7 +88,8 @@ struct ClientErrorTests {
     func retriedPatchSucceeds() async throws {
         let fixture = try LocalAPIFixture()
         try await fixture.injectFault(#"{"status": 503, "count": 2}"#)
-        let updated = try await fixture.client().updateTask(TaskUpdate(id: Self.aade, enabled: false), requestID: "r-503")
+        let updated = try await fixture.client().updateTask(
+            TaskUpdate(id: Self.aade, enabled: false), requestID: "r-503")
         #expect(updated.enabled == false)
         #expect(try await fixture.stats()["PATCH /api/tasks"] == 3)
         let ids = try await fixture.received().filter { $0.method == "PATCH" }.map(\.request_id)
@@ -137,7 +146,8 @@ struct ClientErrorTests {
         formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
         // Two whole seconds ahead: the header has one-second resolution.
         let target = Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down) + 2)
-        try await fixture.injectFault(#"{"status": 429, "count": 1, "retry_after": "\#(formatter.string(from: target))"}"#)
+        try await fixture.injectFault(
+            #"{"status": 429, "count": 1, "retry_after": "\#(formatter.string(from: target))"}"#)
         _ = try await fixture.client().listTasks()
         let finished = Date()
         #expect(finished >= target && finished < target + 1.5)

@@ -11,7 +11,10 @@ struct ClientSuccessTests {
     func listOwn() async throws {
         let fixture = try LocalAPIFixture()
         let tasks = try await fixture.client().listTasks()
-        #expect(tasks.map { String($0.id.prefix(8)) } == ["aade2bce", "12ab34cd", "7f3c1e2d", "b9e04f1a", "5d21a0c4", "5d21f7e9"])
+        #expect(
+            tasks.map { String($0.id.prefix(8)) } == [
+                "aade2bce", "12ab34cd", "7f3c1e2d", "b9e04f1a", "5d21a0c4", "5d21f7e9",
+            ])
         #expect(tasks.allSatisfy { $0.accountID == SeedData.demoAccountID })
     }
 
@@ -123,5 +126,14 @@ struct ClientSuccessTests {
         #expect(one.map(\.id) == ["run_b9e04f1a_3"])
         #expect(one.first?.status == "FAILED")
         #expect(one.first?.taskIdentifier == "customer-prompt-task")
+    }
+
+    @Test("a long prompt, past libcurl's 1 KiB Expect: 100-continue threshold, round-trips exactly")
+    func longBody() async throws {
+        let fixture = try LocalAPIFixture()
+        let prompt = String(repeating: "Summarise the week's streaming numbers per platform. ", count: 200)
+        let updated = try await fixture.client().updateTask(TaskUpdate(id: Self.aade, prompt: prompt))
+        #expect(updated.prompt == prompt)
+        #expect(try await fixture.stats()["PATCH /api/tasks"] == 1)
     }
 }

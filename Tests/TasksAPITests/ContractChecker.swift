@@ -55,7 +55,8 @@ struct ContractChecker {
         let casesFile = directory.appendingPathComponent("cases.json")
         // The instances are JSON already, so the list is written as text around them.
         let items = cases.map { item in
-            "{\"name\":\(JSONText.quote(item.name)),\"schema\":\(JSONText.quote(item.schema)),\"instance\":\(item.instance)}"
+            let name = JSONText.quote(item.name)
+            return "{\"name\":\(name),\"schema\":\(JSONText.quote(item.schema)),\"instance\":\(item.instance)}"
         }
         try Data("[\(items.joined(separator: ",\n"))]".utf8).write(to: casesFile)
         let script = packageRoot.appendingPathComponent("scripts/check-tasks-api-contract.py").path
@@ -76,4 +77,3 @@ struct ContractChecker {
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 }
-

@@ -35,10 +35,13 @@ struct ContractTests {
         for received in try await fixture.received() where received.path == "/api/tasks" && received.request_id != nil {
             guard let body = received.body else { continue }
             let schema = ["PATCH": "UpdateTaskRequest", "POST": "CreateTaskRequest", "DELETE": "DeleteTaskRequest"]
-            cases.append(.init(name: "\(received.method) body \(cases.count)", schema: schema[received.method]!, instance: body))
+            cases.append(
+                .init(name: "\(received.method) body \(cases.count)", schema: schema[received.method]!, instance: body))
         }
-        try await answer("PATCH answer", "TasksResponse", "PATCH", "/api/tasks", body: #"{"id":"\#(Self.aade)","enabled":null}"#)
-        try await answer("DELETE answer", "DeleteTaskResponse", "DELETE", "/api/tasks", body: #"{"id":"\#(Self.aade)"}"#)
+        try await answer(
+            "PATCH answer", "TasksResponse", "PATCH", "/api/tasks", body: #"{"id":"\#(Self.aade)","enabled":null}"#)
+        try await answer(
+            "DELETE answer", "DeleteTaskResponse", "DELETE", "/api/tasks", body: #"{"id":"\#(Self.aade)"}"#)
         let unauthorized = try await fixture.call("GET", "/api/tasks")
         cases.append(.init(name: "401", schema: "HandlerError", instance: unauthorized.body))
 
@@ -66,17 +69,29 @@ struct ContractTests {
 
     @Test("the checker refuses documents that break the contract")
     func negativeControls() throws {
-        let task = #"{"id":"\#(Self.aade)","title":"T","prompt":"P","schedule":"0 10 * * 4","#
+        let task =
+            #"{"id":"\#(Self.aade)","title":"T","prompt":"P","schedule":"0 10 * * 4","#
             + #""account_id":"\#(SeedData.demoAccountID)","artist_account_id":"\#(SeedData.demoArtistID)""#
         let cases: [ContractChecker.Case] = [
-            .init(name: "unknown key", schema: "UpdateTaskRequest", instance: #"{"id":"\#(Self.aade)","colour":"red"}"#),
+            .init(
+                name: "unknown key", schema: "UpdateTaskRequest", instance: #"{"id":"\#(Self.aade)","colour":"red"}"#),
             .init(name: "no id", schema: "UpdateTaskRequest", instance: #"{"title":"x"}"#),
             .init(name: "bad uuid", schema: "DeleteTaskRequest", instance: #"{"id":"aade2bce"}"#),
-            .init(name: "enabled text", schema: "TasksResponse", instance: #"{"status":"success","tasks":[\#(task),"enabled":"yes"}]}"#),
-            .init(name: "renamed key", schema: "TasksResponse", instance: #"{"status":"success","tasks":[\#(task),"recentRuns":[]}]}"#),
-            .init(name: "bad instant", schema: "TasksResponse", instance: #"{"status":"success","tasks":[\#(task),"upcoming":["Thursday"]}]}"#),
-            .init(name: "run without updatedAt", schema: "TaskRunListResponse",
-                  instance: #"{"status":"success","runs":[{"id":"r","status":"COMPLETED","taskIdentifier":"t","createdAt":"2026-12-03T15:00:00Z"}]}"#),
+            .init(
+                name: "enabled text", schema: "TasksResponse",
+                instance: #"{"status":"success","tasks":[\#(task),"enabled":"yes"}]}"#),
+            .init(
+                name: "renamed key", schema: "TasksResponse",
+                instance: #"{"status":"success","tasks":[\#(task),"recentRuns":[]}]}"#),
+            .init(
+                name: "bad instant", schema: "TasksResponse",
+                instance: #"{"status":"success","tasks":[\#(task),"upcoming":["Thursday"]}]}"#),
+            .init(
+                name: "run without updatedAt", schema: "TaskRunListResponse",
+                instance:
+                    #"{"status":"success","runs":[{"id":"r","status":"COMPLETED","taskIdentifier":"t","#
+                    + #""createdAt":"2026-12-03T15:00:00Z"}]}"#
+            ),
             .init(name: "error shape", schema: "HandlerError", instance: #"{"error":404,"message":"Task not found"}"#),
             .init(name: "valid control", schema: "DeleteTaskResponse", instance: #"{"status":"success"}"#),
         ]
@@ -84,6 +99,7 @@ struct ContractTests {
         #expect(lines.count == cases.count)
         #expect(lines.dropLast().allSatisfy { $0.hasPrefix("FAIL ") })
         #expect(lines.last == "ok valid control")
-        #expect(lines.first == "FAIL unknown key: (root): Additional properties are not allowed ('colour' was unexpected)")
+        #expect(
+            lines.first == "FAIL unknown key: (root): Additional properties are not allowed ('colour' was unexpected)")
     }
 }

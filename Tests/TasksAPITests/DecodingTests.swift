@@ -34,7 +34,8 @@ struct DecodingTests {
         #expect(task.recentRuns.first?.createdAt == Date(timeIntervalSince1970: 1_796_310_000.25))
         #expect(task.recentRuns.first?.startedAt == Date(timeIntervalSince1970: 1_796_310_001))
         #expect(task.recentRuns.first?.finishedAt == nil)
-        #expect(task.upcoming == [Date(timeIntervalSince1970: 1_796_893_200), Date(timeIntervalSince1970: 1_797_498_000)])
+        #expect(
+            task.upcoming == [Date(timeIntervalSince1970: 1_796_893_200), Date(timeIntervalSince1970: 1_797_498_000)])
     }
 
     @Test("encodes and decodes a task to the same value")
@@ -57,18 +58,26 @@ struct DecodingTests {
         }
     }
 
-    @Test("maps error answers to typed errors", arguments: [
-        (400, #"{"status":"error","missing_fields":["schedule"],"error":"bad cron"}"#,
-         TasksAPIError.badRequest(message: "bad cron", field: "schedule")),
-        (400, #"{"status":"error","missing_fields":"title","error":"empty"}"#,
-         .badRequest(message: "empty", field: "title")),
-        (400, #"{"status":"error","missing_fields":[],"error":"Unrecognized key(s) in object: 'x'"}"#,
-         .badRequest(message: "Unrecognized key(s) in object: 'x'", field: nil)),
-        (400, "<html>", .badRequest(message: "invalid request", field: nil)),
-        (401, "{}", .unauthorized), (402, "{}", .paymentRequired), (403, "{}", .forbidden),
-        (404, #"{"status":"error","error":"Task not found"}"#, .notFound),
-        (500, "{}", .server(status: 500)), (429, "", .server(status: 429)), (409, "{}", .server(status: 409)),
-    ])
+    @Test(
+        "maps error answers to typed errors",
+        arguments: [
+            (
+                400, #"{"status":"error","missing_fields":["schedule"],"error":"bad cron"}"#,
+                TasksAPIError.badRequest(message: "bad cron", field: "schedule")
+            ),
+            (
+                400, #"{"status":"error","missing_fields":"title","error":"empty"}"#,
+                .badRequest(message: "empty", field: "title")
+            ),
+            (
+                400, #"{"status":"error","missing_fields":[],"error":"Unrecognized key(s) in object: 'x'"}"#,
+                .badRequest(message: "Unrecognized key(s) in object: 'x'", field: nil)
+            ),
+            (400, "<html>", .badRequest(message: "invalid request", field: nil)),
+            (401, "{}", .unauthorized), (402, "{}", .paymentRequired), (403, "{}", .forbidden),
+            (404, #"{"status":"error","error":"Task not found"}"#, .notFound),
+            (500, "{}", .server(status: 500)), (429, "", .server(status: 429)), (409, "{}", .server(status: 409)),
+        ])
     func errorMapping(status: Int, body: String, expected: TasksAPIError) {
         #expect(APIEnvelope.error(status: status, body: Data(body.utf8)) == expected)
     }

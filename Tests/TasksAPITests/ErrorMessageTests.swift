@@ -7,29 +7,47 @@ import Testing
 
 @Suite("What users and logs read")
 struct ErrorMessageTests {
-    @Test("every error has one sentence for the chat user", arguments: [
-        (TasksAPIError.badRequest(message: "timezone must be a valid IANA time zone", field: "timezone"),
-         "The tasks API refused the change (400), the timezone field: timezone must be a valid IANA time zone. "
-            + "Fix the value and try again."),
-        (.unauthorized,
-         "The tasks API did not accept the bot's credentials (401). Ask the bot's operator to check its API key."),
-        (.paymentRequired,
-         "The account's plan does not allow this change (402). An admin of the account can upgrade the plan."),
-        (.forbidden, "The API key may not change this task (403). Ask an admin of the task's account for access."),
-        (.notFound, "No task with that id exists any more (404). List the tasks to find the right one."),
-        (.server(status: 500),
-         "The tasks API failed (500). Try again in a few minutes; repeating the same change is safe."),
-        (.server(status: 429), "The tasks API is busy (429). Nothing was changed; try again in a minute."),
-        (.timeout(after: .seconds(10), method: "GET"),
-         "The tasks API did not answer within 10 s. Nothing was changed; try again in a minute."),
-        (.timeout(after: .milliseconds(2500), method: "PATCH"),
-         "The tasks API did not answer within 2.5 s, so the change may or may not have been applied. "
-            + "Check the task before trying again."),
-        (.unreachable(detail: "Could not connect to the server."),
-         "The tasks API could not be reached. Try again in a few minutes."),
-        (.undecodable(status: 200, detail: "missing title"),
-         "The tasks API sent an answer the bot could not read. Check the task before trying again."),
-    ])
+    @Test(
+        "every error has one sentence for the chat user",
+        arguments: [
+            (
+                TasksAPIError.badRequest(message: "timezone must be a valid IANA time zone", field: "timezone"),
+                "The tasks API refused the change (400), the timezone field: timezone must be a valid IANA time zone. "
+                    + "Fix the value and try again."
+            ),
+            (
+                .unauthorized,
+                "The tasks API did not accept the bot's credentials (401). Ask the bot's operator to check its API key."
+            ),
+            (
+                .paymentRequired,
+                "The account's plan does not allow this change (402). An admin of the account can upgrade the plan."
+            ),
+            (.forbidden, "The API key may not change this task (403). Ask an admin of the task's account for access."),
+            (.notFound, "No task with that id exists any more (404). List the tasks to find the right one."),
+            (
+                .server(status: 500),
+                "The tasks API failed (500). Try again in a few minutes; repeating the same change is safe."
+            ),
+            (.server(status: 429), "The tasks API is busy (429). Nothing was changed; try again in a minute."),
+            (
+                .timeout(after: .seconds(10), method: "GET"),
+                "The tasks API did not answer within 10 s. Nothing was changed; try again in a minute."
+            ),
+            (
+                .timeout(after: .milliseconds(2500), method: "PATCH"),
+                "The tasks API did not answer within 2.5 s, so the change may or may not have been applied. "
+                    + "Check the task before trying again."
+            ),
+            (
+                .unreachable(detail: "Could not connect to the server."),
+                "The tasks API could not be reached. Try again in a few minutes."
+            ),
+            (
+                .undecodable(status: 200, detail: "missing title"),
+                "The tasks API sent an answer the bot could not read. Check the task before trying again."
+            ),
+        ])
     func userMessage(error: TasksAPIError, sentence: String) {
         #expect(error.userMessage == sentence)
     }

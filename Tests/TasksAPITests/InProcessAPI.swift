@@ -1,6 +1,7 @@
 import Foundation
 import HTTPServer
 import LocalTasksAPI
+import Support
 import TestSupport
 
 /// A seeded local tasks API driven in process through `Router.respond(to:)`.
@@ -12,9 +13,10 @@ struct InProcessAPI {
     let api: LocalTasksAPI
     let router: Router
 
-    init(directory: TemporaryDirectory? = nil) throws {
+    init(directory: TemporaryDirectory? = nil, clock: WallClock = .system) throws {
         self.directory = try directory ?? TemporaryDirectory(prefix: "local-api")
-        api = try LocalTasksAPI(stateDirectory: self.directory.path, configuration: .init(apiKey: Self.key))
+        api = try LocalTasksAPI(
+            stateDirectory: self.directory.path, configuration: .init(apiKey: Self.key, clock: clock))
         try api.seed()
         var router = Router()
         api.register(on: &router)

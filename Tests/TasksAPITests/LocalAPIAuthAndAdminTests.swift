@@ -47,7 +47,9 @@ struct LocalAPIAuthAndAdminTests {
         #expect(response.status == 200)
         #expect(
             response.body
-                == #"{"requests":{"GET /_admin/stats":1,"GET /api/tasks":2,"GET /api/tasks/runs":1,"PATCH /api/tasks":1}}"#)
+                == #"{"requests":{"GET /_admin/stats":1,"GET /api/tasks":2,"GET /api/tasks/runs":1,"#
+                + #""PATCH /api/tasks":1}}"#
+        )
     }
 
     @Test("a fault answers its status for count calls, then clears; count 0 clears at once")
@@ -74,11 +76,22 @@ struct LocalAPIAuthAndAdminTests {
         #expect(ContinuousClock.now - started >= .milliseconds(300))
     }
 
-    @Test("a fault body with a bad value is refused", arguments: [
-        (#"{"status":99}"#, #"{"status":"error","error":"status must be an integer from 100 to 599","missing_fields":["status"]}"#),
-        (#"{"count":-1}"#, #"{"status":"error","error":"count must be an integer from 0 to 1000000","missing_fields":["count"]}"#),
-        (#"{"delay":5}"#, #"{"status":"error","error":"Unrecognized key(s) in object: 'delay'","missing_fields":[]}"#),
-    ])
+    @Test(
+        "a fault body with a bad value is refused",
+        arguments: [
+            (
+                #"{"status":99}"#,
+                #"{"status":"error","error":"status must be an integer from 100 to 599","missing_fields":["status"]}"#
+            ),
+            (
+                #"{"count":-1}"#,
+                #"{"status":"error","error":"count must be an integer from 0 to 1000000","missing_fields":["count"]}"#
+            ),
+            (
+                #"{"delay":5}"#,
+                #"{"status":"error","error":"Unrecognized key(s) in object: 'delay'","missing_fields":[]}"#
+            ),
+        ])
     func badFault(body: String, answer: String) async throws {
         let api = try InProcessAPI()
         let response = await api.send("POST", "/_admin/faults", body: body)

@@ -9,29 +9,50 @@ struct LocalAPIValidationTests {
         + "(e.g. '0 21 * * 0')"
 
     static let patchCases: [(body: String, answer: String)] = [
-        (#"{"id":"\#(aade)","colour":"red"}"#,
-         #"{"status":"error","error":"Unrecognized key(s) in object: 'colour'","missing_fields":[]}"#),
+        (
+            #"{"id":"\#(aade)","colour":"red"}"#,
+            #"{"status":"error","error":"Unrecognized key(s) in object: 'colour'","missing_fields":[]}"#
+        ),
         (#"{"id":"aade"}"#, #"{"status":"error","error":"id must be a valid UUID","missing_fields":["id"]}"#),
         (#"{"id":"aade","zzz":1}"#, #"{"status":"error","error":"id must be a valid UUID","missing_fields":["id"]}"#),
         (#"{"title":"x"}"#, #"{"status":"error","error":"Required","missing_fields":["id"]}"#),
-        (#"{"id":"\#(aade)","title":""}"#,
-         #"{"status":"error","error":"title must be a non-empty string","missing_fields":["title"]}"#),
-        (#"{"id":"\#(aade)","prompt":""}"#,
-         #"{"status":"error","error":"prompt must be a non-empty string","missing_fields":["prompt"]}"#),
-        (#"{"id":"\#(aade)","schedule":""}"#,
-         #"{"status":"error","error":"schedule must be a non-empty string","missing_fields":["schedule"]}"#),
-        (#"{"id":"\#(aade)","title":5}"#,
-         #"{"status":"error","error":"Expected string, received number","missing_fields":["title"]}"#),
-        (#"{"id":"\#(aade)","enabled":"no"}"#,
-         #"{"status":"error","error":"Expected boolean, received string","missing_fields":["enabled"]}"#),
-        (#"{"id":"\#(aade)","enabled":1}"#,
-         #"{"status":"error","error":"Expected boolean, received number","missing_fields":["enabled"]}"#),
-        (#"{"id":"\#(aade)","schedule":"0 9-17/2 * * *"}"#,
-         #"{"status":"error","error":"\#(cronMessage)","missing_fields":["schedule"]}"#),
-        (#"{"id":"\#(aade)","timezone":"Mars/Olympus_Mons"}"#,
-         #"{"status":"error","error":"timezone must be a valid IANA time zone","missing_fields":["timezone"]}"#),
-        (#"{"id":"\#(aade)","artist_account_id":"artist"}"#,
-         #"{"status":"error","error":"artist_account_id must be a valid UUID","missing_fields":["artist_account_id"]}"#),
+        (
+            #"{"id":"\#(aade)","title":""}"#,
+            #"{"status":"error","error":"title must be a non-empty string","missing_fields":["title"]}"#
+        ),
+        (
+            #"{"id":"\#(aade)","prompt":""}"#,
+            #"{"status":"error","error":"prompt must be a non-empty string","missing_fields":["prompt"]}"#
+        ),
+        (
+            #"{"id":"\#(aade)","schedule":""}"#,
+            #"{"status":"error","error":"schedule must be a non-empty string","missing_fields":["schedule"]}"#
+        ),
+        (
+            #"{"id":"\#(aade)","title":5}"#,
+            #"{"status":"error","error":"Expected string, received number","missing_fields":["title"]}"#
+        ),
+        (
+            #"{"id":"\#(aade)","enabled":"no"}"#,
+            #"{"status":"error","error":"Expected boolean, received string","missing_fields":["enabled"]}"#
+        ),
+        (
+            #"{"id":"\#(aade)","enabled":1}"#,
+            #"{"status":"error","error":"Expected boolean, received number","missing_fields":["enabled"]}"#
+        ),
+        (
+            #"{"id":"\#(aade)","schedule":"0 9-17/2 * * *"}"#,
+            #"{"status":"error","error":"\#(cronMessage)","missing_fields":["schedule"]}"#
+        ),
+        (
+            #"{"id":"\#(aade)","timezone":"Mars/Olympus_Mons"}"#,
+            #"{"status":"error","error":"timezone must be a valid IANA time zone","missing_fields":["timezone"]}"#
+        ),
+        (
+            #"{"id":"\#(aade)","artist_account_id":"artist"}"#,
+            #"{"status":"error","error":"artist_account_id must be a valid UUID","#
+                + #""missing_fields":["artist_account_id"]}"#
+        ),
         (#"[1]"#, #"{"status":"error","error":"Expected object, received array","missing_fields":[]}"#),
         ("not json", #"{"status":"error","error":"Invalid JSON body"}"#),
     ]
@@ -47,7 +68,8 @@ struct LocalAPIValidationTests {
     @Test("PATCH of an unknown id is 404 Task not found")
     func unknownID() async throws {
         let api = try InProcessAPI()
-        let response = await api.send("PATCH", "/api/tasks", body: #"{"id":"00000000-0000-4000-8000-000000000000","title":"x"}"#)
+        let response = await api.send(
+            "PATCH", "/api/tasks", body: #"{"id":"00000000-0000-4000-8000-000000000000","title":"x"}"#)
         #expect(response.status == 404)
         #expect(response.body == #"{"status":"error","error":"Task not found"}"#)
     }
@@ -55,7 +77,8 @@ struct LocalAPIValidationTests {
     @Test("PATCH of another account's task is 403 Access denied to this task")
     func foreignTask() async throws {
         let api = try InProcessAPI()
-        let response = await api.send("PATCH", "/api/tasks", body: #"{"id":"c0ffee00-1111-4222-8333-944455556666","enabled":false}"#)
+        let response = await api.send(
+            "PATCH", "/api/tasks", body: #"{"id":"c0ffee00-1111-4222-8333-944455556666","enabled":false}"#)
         #expect(response.status == 403)
         #expect(response.body == #"{"status":"error","error":"Access denied to this task"}"#)
     }
@@ -63,16 +86,21 @@ struct LocalAPIValidationTests {
     @Test("PATCH takes enabled null, an upper-case id, and answers the task")
     func enabledNullAccepted() async throws {
         let api = try InProcessAPI()
-        let response = await api.send("PATCH", "/api/tasks", body: #"{"id":"\#(Self.aade.uppercased())","enabled":null}"#)
+        let response = await api.send(
+            "PATCH", "/api/tasks", body: #"{"id":"\#(Self.aade.uppercased())","enabled":null}"#)
         #expect(response.status == 200)
-        #expect(response.body.hasPrefix(#"{"status":"success","tasks":[{"account_id":"848cd58d-700f-4b38-ab4c-d9f52a1b2c3d""#))
+        #expect(
+            response.body.hasPrefix(
+                #"{"status":"success","tasks":[{"account_id":"848cd58d-700f-4b38-ab4c-d9f52a1b2c3d""#))
         #expect(response.body.contains(#""enabled":null"#))
     }
 
     @Test("POST names the first missing field in schema order")
     func createRequired() async throws {
         let api = try InProcessAPI()
-        let body = #"{"title":"t","prompt":"p","schedule":"0 8 * * 1","artist_account_id":"1873859c-dd37-4e9a-9bac-80d35a1b2c3d"}"#
+        let body =
+            #"{"title":"t","prompt":"p","schedule":"0 8 * * 1","#
+            + #""artist_account_id":"1873859c-dd37-4e9a-9bac-80d35a1b2c3d"}"#
         let response = await api.send("POST", "/api/tasks", body: body)
         #expect(response.status == 400)
         #expect(response.body == #"{"status":"error","error":"Required","missing_fields":["account_id"]}"#)
