@@ -25,6 +25,7 @@ public final class LocalTasksAPI: Sendable {
         /// "Now" for `upcoming` and timestamps.
         public var clock: WallClock
 
+        /// A configuration for `apiKey`, owned by the demo account unless told otherwise.
         public init(
             apiKey: String, accountID: String = SeedData.demoAccountID, sharedAccountIDs: Set<String> = [],
             upcoming: @escaping UpcomingRuns = LocalTasksAPI.scheduleEngine(), clock: WallClock = .system
