@@ -64,24 +64,29 @@ public struct TasksAPIConfiguration: Sendable {
 
     /// Reads `TASKS_API_URL` (default `https://recoup-api.vercel.app`), `TASKS_API_KEY` and `TASKS_API_TOKEN`.
     ///
-    /// Answers nil when neither credential is set (the bot then runs its local tasks API) and throws
-    /// `TasksAPIError.misconfigured` when both are set or the URL cannot be read.
+    /// Answers nil when none of the three is set (the bot then runs its local tasks API) and throws
+    /// `TasksAPIError.misconfigured` when both credentials are set, when a URL comes without a
+    /// credential, or when the URL cannot be read.
     public static func fromEnvironment(
         _ environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws(TasksAPIError) -> TasksAPIConfiguration? {
         let key = environment["TASKS_API_KEY"].flatMap { $0.isEmpty ? nil : $0 }
         let token = environment["TASKS_API_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
         let credential: Credential
+        let urlText = environment["TASKS_API_URL"].flatMap { $0.isEmpty ? nil : $0 }
         switch (key, token) {
-        case (nil, nil): return nil
+        case (nil, nil):
+            // A URL without a credential would otherwise fall back to the local API without a word.
+            if urlText != nil {
+                throw .misconfigured("TASKS_API_URL is set but neither TASKS_API_KEY nor TASKS_API_TOKEN")
+            }
+            return nil
         case (let key?, nil): credential = .apiKey(key)
         case (nil, let token?): credential = .bearer(token)
         case (.some, .some):
             throw .misconfigured("set only one of TASKS_API_KEY and TASKS_API_TOKEN, not both")
         }
-        guard let text = environment["TASKS_API_URL"], !text.isEmpty else {
-            return TasksAPIConfiguration(credential: credential)
-        }
+        guard let text = urlText else { return TasksAPIConfiguration(credential: credential) }
         guard let url = URL(string: text), ["http", "https"].contains(url.scheme ?? ""), url.host != nil else {
             throw .misconfigured("TASKS_API_URL is not an http(s) URL: \(text)")
         }

@@ -71,6 +71,11 @@ struct ErrorMessageTests {
         #expect(throws: TasksAPIError.misconfigured("set only one of TASKS_API_KEY and TASKS_API_TOKEN, not both")) {
             try TasksAPIConfiguration.fromEnvironment(["TASKS_API_KEY": "k", "TASKS_API_TOKEN": "t"])
         }
+        #expect(
+            throws: TasksAPIError.misconfigured("TASKS_API_URL is set but neither TASKS_API_KEY nor TASKS_API_TOKEN")
+        ) {
+            try TasksAPIConfiguration.fromEnvironment(["TASKS_API_URL": "http://127.0.0.1:9"])
+        }
         #expect(throws: TasksAPIError.misconfigured("TASKS_API_URL is not an http(s) URL: ftp://x")) {
             try TasksAPIConfiguration.fromEnvironment(["TASKS_API_KEY": "k", "TASKS_API_URL": "ftp://x"])
         }
