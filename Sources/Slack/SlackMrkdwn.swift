@@ -1,3 +1,5 @@
+import ChatKit
+
 /// Escaping and length limits for text that goes into Slack messages.
 ///
 /// Slack reads `&`, `<` and `>` as markup, so every user-derived span is escaped on its own, before the
@@ -35,12 +37,17 @@ enum SlackMrkdwn {
         case "&": "&amp;"
         case "<": "&lt;"
         case ">": "&gt;"
+        // The conversation's user mentions become Slack's `<@U123>` only here, after escaping, so text a
+        // user typed can never forge one (inbound normalisation strips the marker characters).
+        case Mention.open: "<@"
+        case Mention.close: ">"
         default: String(character)
         }
     }
 
     /// `text` cut to `limit` UTF-16 units with "…", for plain strings that carry no markup.
     static func truncate(_ text: String, limit: Int) -> String {
+        let text = Mention.plain(text)
         guard text.utf16.count > limit else { return text }
         var out = ""
         var used = 0

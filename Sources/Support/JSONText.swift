@@ -26,8 +26,8 @@ public enum JSONText {
 public enum ISO8601 {
     /// `2026-12-03T15:00:00Z`, or `2026-12-03T15:00:00.123Z` when `fractional` is true.
     public static func string(from date: Date, fractional: Bool = false) -> String {
-        var style = Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "UTC")!)
-        if fractional { style = style.time(includingFractionalSeconds: true) }
+        let style = Date.ISO8601FormatStyle(
+            includingFractionalSeconds: fractional, timeZone: TimeZone(identifier: "UTC")!)
         return date.formatted(style)
     }
 

@@ -47,9 +47,16 @@ struct BlockKitText {
         replacesOriginal = (replace as? Bool) ?? ((replace as? String) == "true")
     }
 
-    /// Slack mrkdwn to plain text: entities decoded, `*bold*` markers and mention brackets dropped.
+    /// Slack mrkdwn to plain text: entities decoded; `*bold*` markers (outside `code`) and mention
+    /// brackets dropped.
     static func plain(_ text: String) -> String {
-        var out = text.replacingOccurrences(of: "*", with: "")
+        var out = ""
+        var inCode = false
+        for character in text {
+            if character == "`" { inCode.toggle() }
+            if character == "*" && !inCode { continue }
+            out.append(character)
+        }
         out = out.replacingOccurrences(of: "<@", with: "@").replacingOccurrences(of: ">", with: "")
         return out.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
             .replacingOccurrences(of: "&amp;", with: "&")
