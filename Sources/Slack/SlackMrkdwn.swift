@@ -17,6 +17,10 @@ enum SlackMrkdwn {
     /// `text` escaped and, when the escaped form is longer than `limit`, cut at a character boundary (never
     /// inside an entity) and ended with "…" so that the result fits in `limit`.
     static func escape(_ text: String, limit: Int) -> String {
+        let needsEscaping = text.utf8.contains {
+            $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">")
+        }
+        if !needsEscaping, text.utf16.count <= limit { return text }
         var whole = ""
         for character in text { whole += escaped(character) }
         guard whole.utf16.count > limit else { return whole }
