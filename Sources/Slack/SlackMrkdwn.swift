@@ -17,8 +17,9 @@ enum SlackMrkdwn {
     /// `text` escaped and, when the escaped form is longer than `limit`, cut at a character boundary (never
     /// inside an entity) and ended with "…" so that the result fits in `limit`.
     static func escape(_ text: String, limit: Int) -> String {
+        // 0xEE starts the UTF-8 form of the mention markers (U+E000, U+E001), which are rewritten too.
         let needsEscaping = text.utf8.contains {
-            $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">")
+            $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == 0xEE
         }
         if !needsEscaping, text.utf16.count <= limit { return text }
         var whole = ""
