@@ -71,7 +71,7 @@ struct RobustnessTests {
                 let client = try server.tlsClient()
                 #expect(try client.request(get("/healthz")).status == 200)
                 #expect(clock.now - start < .seconds(1))
-                try await Task.sleep(for: .milliseconds(300))
+                usleep(300_000)
             }
             for client in slowHeads {
                 try client.send("X")
@@ -79,6 +79,12 @@ struct RobustnessTests {
                 #expect(try client.isClosedByPeer())
             }
             for client in stalled { #expect(try client.readToEnd().isEmpty) }
+            for client in slowHeads { client.close() }
+            let clock2 = ContinuousClock()
+            let start = clock2.now
+            while server.server.openConnections > 0 && clock2.now - start < .seconds(3) {
+                usleep(50_000)
+            }
             #expect(server.server.openConnections == 0)
         }
     }
@@ -110,7 +116,7 @@ struct RobustnessTests {
             let extra = try server.plainClient(timeout: .seconds(2))
             #expect(try extra.readToEnd().isEmpty)
             for client in held { client.close() }
-            try await Task.sleep(for: .milliseconds(200))
+            usleep(200_000)
             let later = try server.plainClient()
             #expect(try later.request(get("/healthz")).status == 200)
         }
@@ -135,7 +141,7 @@ struct RobustnessTests {
             let busy = try server.tlsClient()
             try busy.send(get("/_test/sleep?ms=200"))
             busy.reset()
-            try await Task.sleep(for: .milliseconds(400))
+            usleep(400_000)
             #expect(try server.tlsClient().request(get("/healthz")).status == 200)
             #expect(server.server.openConnections == 1 || server.server.openConnections == 0)
         }
@@ -161,14 +167,13 @@ struct RobustnessTests {
         #expect(try idle.request(get("/healthz")).status == 200)
         let busy = try server.tlsClient()
         try busy.send(get("/_test/sleep?ms=500"))
-        try await Task.sleep(for: .milliseconds(100))
-        let stopping = Task.detached { await server.stop() }
-        try await Task.sleep(for: .milliseconds(100))
+        usleep(100_000)
+        server.server.beginShutdown()
         let response = try busy.readResponse()
         #expect(response.status == 200)
         #expect(response.header("Connection") == "close")
         #expect(try idle.readToEnd().isEmpty)
-        await stopping.value
+        await server.server.waitUntilStopped()
         #expect(throws: TestClientError.self) { try RawTCPClient(port: server.port) }
     }
 }
