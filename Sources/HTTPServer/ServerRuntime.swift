@@ -81,7 +81,7 @@ public struct ServerRuntime: Sendable {
             terminate: { number in
                 guard !stopping.exchange(true, ordering: .relaxed) else { return }
                 logger.info("stopping", ["signal": number == SIGTERM ? "SIGTERM" : "SIGINT"])
-                Task { await server.shutdown() }
+                server.beginShutdown()
             },
             reload: {
                 do {
