@@ -14,6 +14,7 @@ enum ParseBench {
             .split(separator: "\n").map(String.init) ?? ["move task aade to thursday 10am"]
         let current = try? CronExpression(parsing: "0 9 * * 1")
         var accepted = 0
+        let cpuStarted = cpuSeconds()
         let started = ContinuousClock.now
         for round in 0..<rounds {
             let result = CommandParser.parse(lines[round % lines.count])
@@ -22,9 +23,18 @@ enum ParseBench {
             }
         }
         let elapsed = ContinuousClock.now - started
+        let cpu = cpuSeconds() - cpuStarted
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        let rate = Double(rounds) / seconds
-        print("{\"parsed\": \(rounds), \"accepted\": \(accepted), \"seconds\": \(seconds), \"per_second\": \(Int(rate))}")
+        print(
+            "{\"parsed\": \(rounds), \"accepted\": \(accepted), \"seconds\": \(seconds), \"cpu_seconds\": \(cpu), "
+                + "\"per_second\": \(Int(Double(rounds) / seconds)), \"per_cpu_second\": \(Int(Double(rounds) / cpu))}")
         return 0
+    }
+
+    /// CPU time of this thread, so that a busy machine does not count against the parser.
+    private static func cpuSeconds() -> Double {
+        var spec = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &spec)
+        return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
     }
 }
