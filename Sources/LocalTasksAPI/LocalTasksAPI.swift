@@ -20,14 +20,15 @@ public final class LocalTasksAPI: Sendable {
         public var accountID: String
         /// Other accounts the key may access (organization members); `accountID` is always included.
         public var sharedAccountIDs: Set<String>
-        /// Fills `upcoming` in GET answers. Default: none (the schedule engine is wired in by the caller).
+        /// Fills `upcoming` in answers. Default: the next 5 runs from the schedule engine.
         public var upcoming: UpcomingRuns
         /// "Now" for `upcoming` and timestamps.
         public var clock: WallClock
 
+        /// A configuration for `apiKey`, owned by the demo account unless told otherwise.
         public init(
             apiKey: String, accountID: String = SeedData.demoAccountID, sharedAccountIDs: Set<String> = [],
-            upcoming: @escaping UpcomingRuns = { _, _, _ in [] }, clock: WallClock = .system
+            upcoming: @escaping UpcomingRuns = LocalTasksAPI.scheduleEngine(), clock: WallClock = .system
         ) {
             self.apiKey = apiKey
             self.accountID = accountID

@@ -81,8 +81,10 @@ final class TaskStore: Sendable {
     func seed(_ tasks: [TaskRecord], runs: [(taskID: String, run: TaskRun)], at date: Date) throws -> Int {
         try database.transaction { connection in
             var added = 0
-            for task in tasks where try connection.query("SELECT 1 FROM tasks WHERE id = ?", [.text(task.id)]).isEmpty {
-                try Self.insert(task, at: date, on: connection)
+            for (index, task) in tasks.enumerated()
+            where try connection.query("SELECT 1 FROM tasks WHERE id = ?", [.text(task.id)]).isEmpty {
+                // A millisecond apart, so that creation order is the order of the list.
+                try Self.insert(task, at: date + Double(index) / 1000, on: connection)
                 added += 1
             }
             for (taskID, run) in runs {

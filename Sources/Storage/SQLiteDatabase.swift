@@ -26,6 +26,7 @@ public final class SQLiteDatabase: Sendable {
         /// Switch the file to WAL journaling (readers never block the writer). Default true.
         public var writeAheadLog: Bool
 
+        /// The defaults: 5 s busy timeout, 64 cached statements, WAL on.
         public init(busyTimeout: Duration = .seconds(5), statementCacheLimit: Int = 64, writeAheadLog: Bool = true) {
             self.busyTimeout = busyTimeout
             self.statementCacheLimit = statementCacheLimit

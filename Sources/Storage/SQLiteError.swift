@@ -14,6 +14,7 @@ public struct SQLiteError: Error, CustomStringConvertible, Equatable, Sendable {
     /// The SQL involved, if any.
     public let sql: String?
 
+    /// An error with every part given; the wrapper builds these from SQLite result codes.
     public init(code: Int32, message: String, operation: String, sql: String? = nil) {
         self.code = code
         self.message = message
@@ -30,6 +31,7 @@ public struct SQLiteError: Error, CustomStringConvertible, Equatable, Sendable {
     /// True for a violated UNIQUE, NOT NULL, CHECK or FOREIGN KEY constraint.
     public var isConstraintViolation: Bool { primaryCode == SQLITE_CONSTRAINT }
 
+    /// `SQLite step failed (2067): UNIQUE constraint failed: t.k [INSERT ...]`.
     public var description: String {
         var text = "SQLite \(operation) failed (\(code)): \(message)"
         if let sql { text += " [\(sql)]" }

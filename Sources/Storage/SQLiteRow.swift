@@ -5,6 +5,7 @@ public struct SQLiteRow: Sendable, Hashable {
     /// Values in result order.
     public let values: [SQLiteValue]
 
+    /// A row from parallel arrays of names and values.
     public init(columns: [String], values: [SQLiteValue]) {
         self.columns = columns
         self.values = values

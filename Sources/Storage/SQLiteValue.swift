@@ -2,10 +2,15 @@
 ///
 /// Literals work where a value is expected: `["title", 42, 1.5, nil, true]`.
 public enum SQLiteValue: Sendable, Hashable {
+    /// SQL NULL.
     case null
+    /// A 64-bit signed integer.
     case integer(Int64)
+    /// An 8-byte IEEE floating-point number.
     case real(Double)
+    /// UTF-8 text.
     case text(String)
+    /// Bytes stored as given.
     case blob([UInt8])
 
     /// `.text(value)`, or `.null` for nil.
@@ -75,21 +80,26 @@ public enum SQLiteValue: Sendable, Hashable {
 }
 
 extension SQLiteValue: ExpressibleByNilLiteral {
+    /// `nil` is SQL NULL.
     public init(nilLiteral: ()) { self = .null }
 }
 
 extension SQLiteValue: ExpressibleByIntegerLiteral {
+    /// An integer literal is an INTEGER.
     public init(integerLiteral value: Int64) { self = .integer(value) }
 }
 
 extension SQLiteValue: ExpressibleByFloatLiteral {
+    /// A floating-point literal is a REAL.
     public init(floatLiteral value: Double) { self = .real(value) }
 }
 
 extension SQLiteValue: ExpressibleByStringLiteral {
+    /// A string literal is TEXT.
     public init(stringLiteral value: String) { self = .text(value) }
 }
 
 extension SQLiteValue: ExpressibleByBooleanLiteral {
+    /// `true` is 1 and `false` is 0.
     public init(booleanLiteral value: Bool) { self = .integer(value ? 1 : 0) }
 }

@@ -73,18 +73,15 @@ final class HTTPAttempt: Sendable {
 
     /// Records the first outcome, resumes the waiter and stops the loser of the race.
     private func finish(_ outcome: AttemptOutcome) {
-        let (continuation, task, timer) = state.withLock { state in
-            guard state.outcome == nil else {
-                return (nil, nil, nil)
-                    as (CheckedContinuation<AttemptOutcome, Never>?, URLSessionDataTask?, Task<Void, Never>?)
-            }
+        let waiting = state.withLock { state -> State? in
+            guard state.outcome == nil else { return nil }
             state.outcome = outcome
             defer { state.continuation = nil }
-            return (state.continuation, state.task, state.timer)
+            return state
         }
-        guard let continuation else { return }
-        timer?.cancel()
-        if case .answer = outcome {} else { task?.cancel() }
+        guard let waiting, let continuation = waiting.continuation else { return }
+        waiting.timer?.cancel()
+        if case .answer = outcome {} else { waiting.task?.cancel() }
         continuation.resume(returning: outcome)
     }
 

@@ -10,6 +10,7 @@ import Support
 public struct TaskRecord: Sendable, Codable, Equatable {
     /// The task's UUID, lower-case.
     public var id: String
+    /// The task's name as people see it.
     public var title: String
     /// The instruction the agent runs.
     public var prompt: String
@@ -32,6 +33,7 @@ public struct TaskRecord: Sendable, Codable, Equatable {
     /// The next planned runs.
     public var upcoming: [Date]
 
+    /// A task with every field given; `recentRuns` and `upcoming` default to empty.
     public init(
         id: String, title: String, prompt: String, schedule: String, accountID: String, artistAccountID: String,
         enabled: Bool? = true, triggerScheduleID: String? = nil, model: String? = nil, timezone: String? = nil,
@@ -62,6 +64,7 @@ public struct TaskRecord: Sendable, Codable, Equatable {
         case recentRuns = "recent_runs"
     }
 
+    /// Decodes tolerantly; see the type's documentation.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         id = try container.decode(String.self, forKey: .id)
@@ -85,6 +88,7 @@ public struct TaskRecord: Sendable, Codable, Equatable {
         }
     }
 
+    /// Encodes in the API's shape, upcoming runs as ISO-8601 instants in UTC.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(id, forKey: .id)

@@ -13,13 +13,20 @@ public struct TaskRun: Sendable, Codable, Equatable {
     public var status: String
     /// The job-runner task the run belongs to.
     public var taskIdentifier: String?
+    /// When the run was queued.
     public var createdAt: Date?
+    /// When the run last changed status.
     public var updatedAt: Date?
+    /// When the run began executing, if it has.
     public var startedAt: Date?
+    /// When the run ended, if it has.
     public var finishedAt: Date?
+    /// True for a test run started by hand.
     public var isTest: Bool?
+    /// The job runner's tags.
     public var tags: [String]?
 
+    /// A run with every field given; only `id` and `status` are required.
     public init(
         id: String, status: String, taskIdentifier: String? = nil, createdAt: Date? = nil, updatedAt: Date? = nil,
         startedAt: Date? = nil, finishedAt: Date? = nil, isTest: Bool? = nil, tags: [String]? = nil
@@ -44,6 +51,7 @@ public struct TaskRun: Sendable, Codable, Equatable {
         case id, status, taskIdentifier, createdAt, updatedAt, startedAt, finishedAt, isTest, tags
     }
 
+    /// Decodes tolerantly: unknown fields are ignored, unreadable instants read as nil.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         id = try container.decode(String.self, forKey: .id)
@@ -57,6 +65,7 @@ public struct TaskRun: Sendable, Codable, Equatable {
         tags = try container.decodeIfPresent([String].self, forKey: .tags)
     }
 
+    /// Encodes with instants in ISO-8601 with milliseconds; absent start and finish as null.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(id, forKey: .id)

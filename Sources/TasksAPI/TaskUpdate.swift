@@ -5,16 +5,22 @@
 public struct TaskUpdate: Sendable, Encodable, Equatable {
     /// The task to change.
     public var id: String
+    /// A new title (non-empty).
     public var title: String?
+    /// A new prompt (non-empty).
     public var prompt: String?
     /// A 5-field cron in the API's dialect; check ranges before sending.
     public var schedule: String?
+    /// `false` pauses the task, `true` resumes it.
     public var enabled: Bool?
     /// An IANA zone name; the cron is then read in that zone.
     public var timezone: String?
+    /// A new AI model name (non-empty).
     public var model: String?
+    /// Another artist account for the task to work for.
     public var artistAccountID: String?
 
+    /// An update of task `id`; pass only the fields that change.
     public init(
         id: String, title: String? = nil, prompt: String? = nil, schedule: String? = nil, enabled: Bool? = nil,
         timezone: String? = nil, model: String? = nil, artistAccountID: String? = nil
@@ -40,6 +46,7 @@ public struct TaskUpdate: Sendable, Encodable, Equatable {
         case artistAccountID = "artist_account_id"
     }
 
+    /// Writes `id` and the fields that are set, nothing else.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(id, forKey: .id)
@@ -55,13 +62,20 @@ public struct TaskUpdate: Sendable, Encodable, Equatable {
 
 /// The body of `POST /api/tasks`.
 public struct NewTask: Sendable, Encodable, Equatable {
+    /// The task's name (non-empty).
     public var title: String
+    /// The instruction the agent runs (non-empty).
     public var prompt: String
+    /// A 5-field cron in the API's dialect.
     public var schedule: String
+    /// The owner account; the credential must be allowed to act for it.
     public var accountID: String
+    /// The artist account the task works for.
     public var artistAccountID: String
+    /// The AI model name; the API's default when nil.
     public var model: String?
 
+    /// A task to create for `accountID`, working for `artistAccountID`.
     public init(
         title: String, prompt: String, schedule: String, accountID: String, artistAccountID: String,
         model: String? = nil

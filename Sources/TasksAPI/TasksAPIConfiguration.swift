@@ -25,6 +25,7 @@ public struct TasksAPIConfiguration: Sendable {
             }
         }
 
+        /// Hides the secret from `dump` and debuggers.
         public var customMirror: Mirror { Mirror(self, children: [], displayStyle: .enum) }
     }
 
@@ -33,6 +34,7 @@ public struct TasksAPIConfiguration: Sendable {
 
     /// Scheme, host and port of the API; paths such as `/api/tasks` are appended.
     public var baseURL: URL
+    /// The one credential sent with every call.
     public var credential: Credential
     /// How long one attempt may take, from sending to the last body byte. Default 10 s.
     public var requestTimeout: Duration
@@ -45,6 +47,7 @@ public struct TasksAPIConfiguration: Sendable {
     /// Cap of the exponential backoff. Default 4 s.
     public var maxBackoff: Duration
 
+    /// A configuration with the defaults above; `maxAttempts` is at least 1.
     public init(
         baseURL: URL = TasksAPIConfiguration.defaultBaseURL, credential: Credential,
         requestTimeout: Duration = .seconds(10), totalDeadline: Duration = .seconds(20), maxAttempts: Int = 3,

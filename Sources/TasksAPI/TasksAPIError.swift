@@ -42,7 +42,8 @@ public enum TasksAPIError: Error, Sendable, Equatable, CustomStringConvertible {
             return "The tasks API failed (\(status)). Try again in a few minutes; repeating the same change is safe."
         case .timeout(let after, let method) where method == "GET":
             return
-                "The tasks API did not answer within \(Self.seconds(after)). Nothing was changed; try again in a minute."
+                "The tasks API did not answer within \(Self.seconds(after)). "
+                + "Nothing was changed; try again in a minute."
         case .timeout(let after, _):
             return "The tasks API did not answer within \(Self.seconds(after)), so the change may or may not "
                 + "have been applied. Check the task before trying again."
