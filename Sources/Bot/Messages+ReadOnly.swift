@@ -9,26 +9,26 @@ extension Messages {
         var message = ChatMessage(title: "\(Messages.label(task.title, task.id))")
         message.rows = [
             Row("Status", Messages.status(task.isEnabled)),
-            Row("Schedule", "\(schedule(task.schedule)) in \(taskZone.identifier)"),
+            Row("Schedule", "\(schedule(task.schedule)) in \(TimeText.name(taskZone))"),
             Row("Id", task.id),
             Row("Prompt", Messages.clip(task.prompt)),
         ]
         if let snooze {
-            message.lines.append(
-                "Paused until \(TimeText.short(snooze.resumeAt, in: zone)) "
-                    + "(\(TimeText.relative(snooze.resumeAt, from: now))); it resumes by itself."
-            )
+            message.rows.append(
+                Row(
+                    "Resumes",
+                    "\(TimeText.short(snooze.resumeAt, in: zone)) (\(TimeText.relative(snooze.resumeAt, from: now)))"))
         }
         if task.isEnabled {
             let runs = nextRuns(task.schedule, taskZone: taskZone)
-            message.lines.append(runs.isEmpty ? "No upcoming runs." : "Next runs: \(runs.joined(separator: ", "))")
+            message.rows.append(Row("Next runs", runs.isEmpty ? "none" : runs.joined(separator: ", ")))
         }
         let recent = task.recentRuns.prefix(3).map { run in
             let when = run.createdAt.map { TimeText.short($0, in: zone) } ?? "unknown time"
             return "\(when) \(run.status.lowercased())"
         }
-        message.lines.append(recent.isEmpty ? "No recent runs." : "Recent runs: \(recent.joined(separator: "; "))")
-        message.notes.append("Times are shown in \(zone.identifier).")
+        message.rows.append(Row("Recent runs", recent.isEmpty ? "none" : recent.joined(separator: "; ")))
+        message.notes.append("Times are shown in \(TimeText.name(zone)).")
         return message
     }
 
@@ -54,7 +54,7 @@ extension Messages {
             message.rows.append(Row("\(task.id.prefix(8)) \(task.title)", state))
         }
         if page < pages { message.notes.append("More: `/tasks list \(page + 1)`.") }
-        message.notes.append("Times are shown in \(zone.identifier). Details: `/tasks show <id>`.")
+        message.notes.append("Times are shown in \(TimeText.name(zone)). Details: `/tasks show <id>`.")
         return message
     }
 

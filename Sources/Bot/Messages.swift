@@ -46,7 +46,7 @@ struct Messages {
         } else {
             message = bulkPreview(change, tasks: tasks)
         }
-        message.notes.append("Times are shown in \(zone.identifier).")
+        message.notes.append("Times are shown in \(TimeText.name(zone)).")
         let expiry = TimeText.short(change.expiresAt, in: zone)
         message.notes.append(
             "This preview expires at \(expiry) (\(TimeText.relative(change.expiresAt, from: now))). "
@@ -68,19 +68,18 @@ struct Messages {
         let enabledAfter = item.after.enabled ?? task?.isEnabled ?? true
         let cron = item.after.schedule ?? task?.schedule
         if let resumeAt = change.resumeAt {
-            message.lines.append(
-                "Resumes by itself at \(TimeText.short(resumeAt, in: zone)) (\(TimeText.relative(resumeAt, from: now)))."
-            )
+            message.rows.append(
+                Row("Resumes", "\(TimeText.short(resumeAt, in: zone)) (\(TimeText.relative(resumeAt, from: now)))"))
         }
         if let cron, enabledAfter || change.resumeAt != nil {
             let runs = nextRuns(cron, taskZone: afterZone)
-            let heading = enabledAfter ? "Next runs" : "Runs after it resumes"
-            message.lines.append(runs.isEmpty ? "No upcoming runs." : "\(heading): \(runs.joined(separator: ", "))")
+            let label = enabledAfter ? "Next runs" : "Then runs"
+            message.rows.append(Row(label, runs.isEmpty ? "none" : runs.joined(separator: ", ")))
             if item.after.schedule != nil || item.after.timezone != nil {
                 message.notes += warnings(cron, taskZone: afterZone)
             }
         } else if !enabledAfter {
-            message.lines.append("It will not run until someone resumes it.")
+            message.rows.append(Row("Next runs", "none until someone resumes it"))
         }
         return message
     }
@@ -91,18 +90,17 @@ struct Messages {
         var message = ChatMessage(title: "\(action) \(change.items.count) tasks?")
         for item in change.items {
             let task = tasks[item.taskID]
-            let state = (task?.isEnabled ?? true) ? "running" : "paused"
-            var next = "no upcoming run"
-            if let task, let run = nextRuns(task.schedule, taskZone: Messages.taskZone(task), count: 1).first {
-                next = "next run \(run)"
+            var state = Messages.status(task?.isEnabled ?? true)
+            if let task, task.isEnabled,
+                let run = nextRuns(task.schedule, taskZone: Messages.taskZone(task), count: 1).first
+            {
+                state += ", next run \(run)"
             }
-            message.rows.append(Row(Messages.label(item.title, item.taskID), "\(state), \(next)"))
+            message.rows.append(Row(Messages.label(item.title, item.taskID), state))
         }
         if let resumeAt = change.resumeAt {
-            message.lines.append(
-                "They resume by themselves at \(TimeText.short(resumeAt, in: zone)) "
-                    + "(\(TimeText.relative(resumeAt, from: now)))."
-            )
+            message.rows.append(
+                Row("Resume", "\(TimeText.short(resumeAt, in: zone)) (\(TimeText.relative(resumeAt, from: now)))"))
         }
         return message
     }
@@ -158,12 +156,12 @@ struct Messages {
                 rows: rows(before: item.before, after: item.after), replacesOriginal: true
             )
             if let resumeAt = change.resumeAt {
-                message.lines.append("It resumes by itself at \(TimeText.short(resumeAt, in: zone)).")
+                message.rows.append(Row("Resumes", TimeText.short(resumeAt, in: zone)))
             }
             if let task = tasks[item.taskID], task.isEnabled,
                 let run = nextRuns(task.schedule, taskZone: Messages.taskZone(task), count: 1).first
             {
-                message.lines.append("Next run: \(run).")
+                message.rows.append(Row("Next run", run))
             }
             message.notes.append("Undo with `/tasks undo`.")
             return message

@@ -41,7 +41,10 @@ struct SlackEndpoints: Sendable {
             let outcome = await AcknowledgementRace.run(budget: budget) {
                 await conversation.respond(to: event)
             } late: { message in
-                await deliverLate(message, event: event)
+                // The answer replaces the "working on it" acknowledgement.
+                var replacement = message
+                replacement?.replacesOriginal = true
+                await deliverLate(replacement, event: event)
             }
             switch outcome {
             case .inTime(let message):

@@ -3,8 +3,9 @@
 /// text can never forge a mention. The markers are private-use code points that inbound text
 /// normalisation removes.
 public enum Mention {
-    static let open: Character = "\u{E000}"
-    static let close: Character = "\u{E001}"
+    /// The marker characters around a user id.
+    public static let open: Character = "\u{E000}"
+    public static let close: Character = "\u{E001}"
 
     /// The marker for `userID` to embed in message text.
     public static func of(_ userID: String) -> String { "\(open)\(userID)\(close)" }

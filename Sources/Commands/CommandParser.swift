@@ -26,6 +26,7 @@ public enum CommandParser {
         ["hey"], ["hi"], ["hello"], ["ok"], ["okay"], ["yo"], ["bot"], ["taskbot"], ["@taskbot"], ["/tasks"],
         ["/task"],
     ]
+    private static let politenessStarts = Set(leadingPoliteness.map { $0[0] })
     static let trailingPoliteness: Set<String> = ["please", "pls", "plz", "thanks", "thx", "ty", "thank", "you", ""]
 
     /// Parses `text`; an empty text is the `help` verb.
@@ -52,10 +53,10 @@ public enum CommandParser {
     private static func skipPoliteness(_ words: CommandWords) -> Int {
         var index = 0
         var matched = true
-        while matched {
+        while matched, index < words.words.count, politenessStarts.contains(words.words[index].key) {
             matched = false
             for phrase in leadingPoliteness where index + phrase.count <= words.words.count {
-                if words.words[index..<(index + phrase.count)].map(\.key) == phrase {
+                if zip(words.words[index...], phrase).allSatisfy({ $0.key == $1 }) {
                     index += phrase.count
                     matched = true
                     break

@@ -8,9 +8,10 @@ struct CommandReader {
     /// The end of the meaningful words: trailing "please", "thanks" and emoji dropped.
     let end: Int
 
+    /// Words that end title words before a schedule phrase ("move Weekly digest to friday").
     static let scheduleStops: Set<String> = [
-        "to", "at", "on", "for", "every", "each", "from", "daily", "hourly", "weekly", "monthly", "yearly", "run",
-        "into", "prompt", "title", "name", "timezone", "zone", "tz", "schedule",
+        "to", "at", "on", "every", "each", "run", "into", "prompt", "title", "name", "timezone", "zone", "tz",
+        "schedule",
     ]
 
     init(words: CommandWords, index: Int) {
@@ -76,7 +77,8 @@ struct CommandReader {
             guard let code = key(), !code.isEmpty, index + 1 == end else {
                 throw CommandError("Which code? Type `/tasks \(verb.rawValue) <code>` with the code from my message.")
             }
-            return Command(verb: verb, argument: code)
+            let typed = words.original(from: index, to: index + 1).filter { $0.isLetter || $0.isNumber || $0 == "-" }
+            return Command(verb: verb, argument: typed)
         }
     }
 

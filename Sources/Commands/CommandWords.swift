@@ -20,22 +20,57 @@ struct CommandWords {
     init(_ text: String) {
         self.text = text
         var words: [Word] = []
-        var index = text.startIndex
-        while index < text.endIndex {
-            guard !text[index].isWhitespace else {
-                index = text.index(after: index)
-                continue
-            }
-            var end = index
-            while end < text.endIndex, !text[end].isWhitespace { end = text.index(after: end) }
-            let raw = text[index..<end]
-            words.append(Word(key: CommandWords.key(raw), range: index..<end, opensQuote: CommandWords.quotes.contains(raw.first!)))
-            index = end
+        if text.utf8.allSatisfy({ $0 < 128 }) {
+            CommandWords.splitASCII(text, into: &words)
+        } else {
+            CommandWords.splitUnicode(text, into: &words)
         }
         self.words = words.filter { !$0.key.isEmpty || $0.opensQuote }
     }
 
+    /// Splits plain ASCII text on its bytes; UTF-8 offsets are valid string indices here.
+    private static func splitASCII(_ text: String, into words: inout [Word]) {
+        let utf8 = text.utf8
+        var index = utf8.startIndex
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            guard !(byte == 32 || (byte >= 9 && byte <= 13)) else {
+                index = utf8.index(after: index)
+                continue
+            }
+            var end = index
+            while end < utf8.endIndex, !(utf8[end] == 32 || (utf8[end] >= 9 && utf8[end] <= 13)) {
+                end = utf8.index(after: end)
+            }
+            let raw = text[index..<end]
+            words.append(Word(key: key(raw), range: index..<end, opensQuote: byte == 34 || byte == 39 || byte == 96))
+            index = end
+        }
+    }
+
+    private static func splitUnicode(_ text: String, into words: inout [Word]) {
+        var index = text.startIndex
+        while index < text.endIndex {
+            guard !CommandWords.isSpace(text[index]) else {
+                index = text.index(after: index)
+                continue
+            }
+            var end = index
+            while end < text.endIndex, !CommandWords.isSpace(text[end]) { end = text.index(after: end) }
+            let raw = text[index..<end]
+            words.append(Word(key: key(raw), range: index..<end, opensQuote: quotes.contains(raw.first!)))
+            index = end
+        }
+    }
+
+    @inline(__always)
+    static func isSpace(_ character: Character) -> Bool {
+        if let ascii = character.asciiValue { return ascii == 32 || (ascii >= 9 && ascii <= 13) }
+        return character.isWhitespace
+    }
+
     static func key(_ raw: Substring) -> String {
+        if raw.utf8.allSatisfy({ $0 < 128 }) { return asciiKey(raw) }
         var characters = Substring(raw)
         while let last = characters.last, trailing.contains(last) || quotes.contains(last) || isDecoration(last) {
             characters.removeLast()
@@ -44,9 +79,20 @@ struct CommandWords {
         return characters.lowercased()
     }
 
+    /// `key` for plain ASCII words, on bytes.
+    private static func asciiKey(_ raw: Substring) -> String {
+        var bytes = Array(raw.utf8)
+        while let last = bytes.last, ".,!?;:\"'`".utf8.contains(last) { bytes.removeLast() }
+        var start = 0
+        while start < bytes.count, "\"'`".utf8.contains(bytes[start]) { start += 1 }
+        for index in start..<bytes.count where bytes[index] >= 65 && bytes[index] <= 90 { bytes[index] += 32 }
+        return String(decoding: bytes[start...], as: UTF8.self)
+    }
+
     /// Emoji and other symbols that carry no meaning in a command.
     static func isDecoration(_ character: Character) -> Bool {
-        character.unicodeScalars.allSatisfy { scalar in
+        if character.isASCII { return false }
+        return character.unicodeScalars.allSatisfy { scalar in
             scalar.properties.isEmojiPresentation || scalar.properties.isEmoji && !scalar.isASCII
                 || scalar.properties.generalCategory == .otherSymbol || scalar.value == 0xFE0F || scalar.value == 0x200D
         }

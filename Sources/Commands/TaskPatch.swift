@@ -72,7 +72,9 @@ extension Command {
         } else {
             return .failure(CommandError("I need the task's current schedule to change only its days or its time."))
         }
-        if next.normalized != currentCron?.normalized { patch.schedule = next.normalized }
+        guard next != currentCron else { return .success(patch) }
+        let text = next.normalized
+        if text != currentCron?.normalized { patch.schedule = text }
         return .success(patch)
     }
 }

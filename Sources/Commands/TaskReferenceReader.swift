@@ -29,7 +29,8 @@ enum TaskReferenceReader {
     }
 
     private static func trimmedTyped(_ words: CommandWords, _ index: Int) -> String {
-        let raw = words.original(from: index, to: index + 1)
+        let raw = words.text[words.words[index].range]
+        if raw.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || ($0 >= 97 && $0 <= 102) || $0 == 45 }) { return String(raw) }
         return String(raw.filter { $0.isLetter || $0.isNumber || $0 == "-" })
     }
 
@@ -59,16 +60,28 @@ enum TaskReferenceReader {
 
     /// `8-4-4-4-12` hex digits.
     static func isUUID(_ key: String) -> Bool {
-        let groups = key.split(separator: "-", omittingEmptySubsequences: false)
-        guard groups.map(\.count) == [8, 4, 4, 4, 12] else { return false }
-        return groups.allSatisfy { $0.allSatisfy(\.isHexDigit) }
+        guard key.utf8.count == 36 else { return false }
+        for (offset, byte) in key.utf8.enumerated() {
+            let dash = offset == 8 || offset == 13 || offset == 18 || offset == 23
+            if dash ? byte != 45 : !isHex(byte) { return false }
+        }
+        return true
     }
 
     /// Four or more hex characters, optionally with the dashes of a UUID's start.
     static func isHexPrefix(_ key: String) -> Bool {
-        let digits = key.filter { $0 != "-" }
-        guard digits.count >= 4, key.count <= 36, key.first != "-", key.allSatisfy({ $0.isHexDigit || $0 == "-" })
-        else { return false }
-        return "00000000-0000-0000-0000-000000000000".hasPrefix(String(key.map { $0 == "-" ? "-" : "0" }))
+        let bytes = key.utf8
+        guard bytes.count <= 36 else { return false }
+        var digits = 0
+        for (offset, byte) in bytes.enumerated() {
+            let dash = offset == 8 || offset == 13 || offset == 18 || offset == 23
+            if dash ? byte != 45 : !isHex(byte) { return false }
+            if !dash { digits += 1 }
+        }
+        return digits >= 4
+    }
+
+    private static func isHex(_ byte: UInt8) -> Bool {
+        (byte >= 48 && byte <= 57) || (byte >= 97 && byte <= 102)
     }
 }

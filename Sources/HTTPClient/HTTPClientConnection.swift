@@ -11,6 +11,8 @@ public final class HTTPClientConnection {
     /// A failed connection or exchange, with the operation and the system's or OpenSSL's reason.
     public struct Failure: Error, CustomStringConvertible {
         public let description: String
+
+        public init(description: String) { self.description = description }
     }
 
     /// An answer: status, headers in order, body.

@@ -38,7 +38,7 @@ extension Connection {
                 requestID: requestID, remoteAddress: remoteAddress ?? "")
             let loop = self.loop
             let message = (fd: fd, id: id)
-            Task {
+            Task(executorPreference: core.handlerExecutor) {
                 let response = await handler(request)
                 loop.post(.response(fd: message.fd, connectionID: message.id, response: response))
             }

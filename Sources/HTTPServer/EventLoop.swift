@@ -134,6 +134,7 @@ final class EventLoop: @unchecked Sendable {
     }
 
     private func beginDrain(deadline: UInt64) {
+        guard drainDeadline == nil else { return }
         drainDeadline = deadline
         stopAccepting()
         for connection in slots.compactMap({ $0 }) { connection.drain() }

@@ -197,9 +197,11 @@ public struct HTTPRequestParser: Sendable {
             if pending > limit { throw tooLong }
             return nil
         }
-        guard index > start, buffer[index - 1] == 0x0D else { throw .malformed("bare LF") }
-        let line = start..<(index - 1)
+        // The length check comes first so that a split input fails the same way as a whole one.
+        let hasCarriageReturn = index > start && buffer[index - 1] == 0x0D
+        let line = start..<(hasCarriageReturn ? index - 1 : index)
         if line.count > limit { throw tooLong }
+        guard hasCarriageReturn else { throw .malformed("bare LF") }
         start = index + 1
         scanned = 0
         return line

@@ -71,13 +71,19 @@ public final class HTTPServer: Sendable {
     /// Stops accepting, closes idle connections, lets requests in flight finish for up to
     /// `shutdownGrace`, then closes the rest and returns once every loop has stopped.
     public func shutdown() async {
+        beginShutdown()
+        await waitUntilStopped()
+    }
+
+    /// Starts the graceful stop of `shutdown()` without waiting for it; callable from any thread
+    /// (a signal handler, for example). Calling it again has no further effect.
+    public func beginShutdown() {
         let loops: [EventLoop] = state.withLock { state in
             guard case .running(_, let loops) = state else { return [] }
             return loops
         }
         let deadline = SystemCall.monotonicNanoseconds() + core.configuration.shutdownGrace.nanoseconds
         for loop in loops { loop.post(.drain(deadline: deadline)) }
-        await waitUntilStopped()
     }
 
     /// Returns when the server has stopped (at once if it never started).

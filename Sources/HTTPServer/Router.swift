@@ -2,6 +2,8 @@
 /// with `Allow`; both as small JSON bodies.
 public struct Router: Sendable {
     private var routes: [String: [String: HTTPHandler]] = [:]
+    /// Answers every request no route matches, instead of 404/405; nil by default.
+    public var fallback: HTTPHandler?
 
     public init() {}
 
@@ -12,9 +14,10 @@ public struct Router: Sendable {
 
     /// The handler for a request, or nil with the response to send instead (404 or 405).
     public func handler(method: String, path: String) -> Result<HTTPHandler, RouteMiss> {
-        guard let byMethod = routes[path] else { return .failure(.notFound) }
+        guard let byMethod = routes[path] else { return fallback.map { .success($0) } ?? .failure(.notFound) }
         if let handler = byMethod[method] { return .success(handler) }
         if method == "HEAD", let handler = byMethod["GET"] { return .success(handler) }
+        if let fallback { return .success(fallback) }
         return .failure(.methodNotAllowed(allowed: byMethod.keys.sorted()))
     }
 

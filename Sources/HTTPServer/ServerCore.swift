@@ -9,6 +9,8 @@ final class ServerCore: Sendable {
     /// True when per-request lines are written (checked before building them).
     let logsRequests: Bool
     let requestIDs = RequestIDGenerator()
+    /// Where handler tasks run.
+    let handlerExecutor = HandlerExecutor()
     /// The context new connections use; `reloadTLS()` swaps it, existing connections keep theirs.
     let tlsContext: Mutex<TLSContext?>
     private let openConnections = Atomic<Int>(0)

@@ -33,7 +33,8 @@ public struct ServerRuntime: Sendable {
 
     /// Starts the server and returns once a SIGTERM/SIGINT-triggered graceful stop finished: 0, or 1 when
     /// the server could not start. SIGHUP reloads the certificate and keeps the old one on failure.
-    public func run(router: Router, logger: Logger) async -> Int32 {
+    /// `started` runs once the server listens, with the bound port.
+    public func run(router: Router, logger: Logger, started: @Sendable (Int) -> Void = { _ in }) async -> Int32 {
         let tls: TLSConfiguration?
         do {
             tls = try prepareTLS(logger: logger)
@@ -52,6 +53,7 @@ public struct ServerRuntime: Sendable {
         var fields = ["host": configuration.host, "port": String(port)]
         if let fingerprint = server.certificateFingerprint { fields["sha256_fingerprint"] = fingerprint }
         logger.info("serving", fields)
+        started(port)
         let signals = Self.installSignals(server: server, logger: logger)
         await server.waitUntilStopped()
         signals.cancel()
@@ -79,7 +81,7 @@ public struct ServerRuntime: Sendable {
             terminate: { number in
                 guard !stopping.exchange(true, ordering: .relaxed) else { return }
                 logger.info("stopping", ["signal": number == SIGTERM ? "SIGTERM" : "SIGINT"])
-                Task { await server.shutdown() }
+                server.beginShutdown()
             },
             reload: {
                 do {

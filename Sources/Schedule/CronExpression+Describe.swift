@@ -8,7 +8,8 @@ extension CronExpression {
         let time = timeDescription()
         var days = dayDescription()
         if days.isEmpty, isTimeOfDayList { days = "every day" }
-        return [time, days, monthDescription()].filter { !$0.isEmpty }.joined(separator: " ")
+        let text = [time, days, monthDescription()].filter { !$0.isEmpty }.joined(separator: " ")
+        return canEverRun ? text : text + " (a date that never occurs, so it never runs)"
     }
 
     /// The description followed by the zone: "at 10:00 on Thursday (America/Los_Angeles)".

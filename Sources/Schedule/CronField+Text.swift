@@ -76,18 +76,20 @@ extension CronField {
 
     /// `1,3,5` or `1-5` or `1,2,10-12`: runs of three or more become ranges.
     static func listText(_ values: [Int]) -> String {
-        var parts: [String] = []
+        var text = ""
         var index = 0
         while index < values.count {
             var end = index
             while end + 1 < values.count, values[end + 1] == values[end] + 1 { end += 1 }
+            if !text.isEmpty { text += "," }
             if end - index >= 2 {
-                parts.append("\(values[index])-\(values[end])")
+                text += String(values[index]) + "-" + String(values[end])
             } else {
-                parts.append(contentsOf: values[index...end].map(String.init))
+                text += String(values[index])
+                if end > index { text += "," + String(values[end]) }
             }
             index = end + 1
         }
-        return parts.joined(separator: ",")
+        return text
     }
 }

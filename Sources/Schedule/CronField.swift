@@ -77,7 +77,14 @@ public struct CronField: Sendable, Hashable {
 
     /// The matched values, ascending.
     public var values: [Int] {
-        (kind.lowerBound...kind.upperBound).filter { contains($0) }
+        var result: [Int] = []
+        result.reserveCapacity(mask.nonzeroBitCount)
+        var rest = mask
+        while rest != 0 {
+            result.append(rest.trailingZeroBitCount)
+            rest &= rest - 1
+        }
+        return result
     }
 
     /// True when the field matches `value`.
@@ -101,12 +108,18 @@ public struct CronField: Sendable, Hashable {
 
     /// The step N when `mask` is exactly what `*/N` gives (N = 1 for the full set).
     static func starStep(kind: Kind, mask: UInt64) -> Int? {
-        let span = kind.upperBound - kind.lowerBound
-        for step in 1...max(span, 1) {
-            let expected = CronField.maskOf(stride(from: kind.lowerBound, through: kind.upperBound, by: step))
-            if expected == mask { return step }
+        let low = kind.lowerBound
+        guard mask & (UInt64(1) << UInt64(low)) != 0 else { return nil }
+        let rest = mask & ~(UInt64(1) << UInt64(low))
+        guard rest != 0 else { return nil }
+        let step = rest.trailingZeroBitCount - low
+        var expected: UInt64 = 0
+        var value = low
+        while value <= kind.upperBound {
+            expected |= UInt64(1) << UInt64(value)
+            value += step
         }
-        return nil
+        return expected == mask ? step : nil
     }
 
     static func maskOf(_ values: some Sequence<Int>) -> UInt64 {

@@ -1,56 +1,74 @@
 /// Turns a schedule phrase into lower-case word tokens: curly quotes, quotes, emoji and trailing
-/// punctuation removed, commas and "&" treated as "and", "tue-thu" split into a range.
+/// punctuation removed, commas and "&" treated as "and", "tue-thu" split into a range. Works on
+/// UTF-8 bytes with a fast path for ASCII, since it runs for every command.
 enum PhraseTokens {
     static func tokenize(_ phrase: String) -> [String] {
-        var cleaned = ""
-        cleaned.reserveCapacity(phrase.utf8.count)
-        for scalar in phrase.lowercased().unicodeScalars {
+        var tokens: [String] = []
+        var word: [UInt8] = []
+        word.reserveCapacity(16)
+        func flush() {
+            if !word.isEmpty { appendWord(word, to: &tokens) }
+            word.removeAll(keepingCapacity: true)
+        }
+        for scalar in phrase.unicodeScalars {
+            if scalar.isASCII {
+                let byte = UInt8(scalar.value)
+                switch byte {
+                case 65...90: word.append(byte + 32)
+                case 34, 39, 96: continue
+                case 9...13, 32, 44, 59, 38, 40, 41, 33, 63: flush()
+                default: word.append(byte)
+                }
+                continue
+            }
             switch scalar {
-            case "\u{2018}", "\u{2019}", "\u{201C}", "\u{201D}", "\"", "'", "`", "\u{00B4}": continue
-            case ",", ";", "&", "(", ")", "!", "?", "\u{2026}": cleaned.append(" ")
-            case "\u{2013}", "\u{2014}": cleaned.append("-")
+            case "\u{2018}", "\u{2019}", "\u{201C}", "\u{201D}", "\u{00B4}": continue
+            case "\u{2013}", "\u{2014}": word.append(45)
             default:
-                if scalar.properties.isWhitespace {
-                    cleaned.append(" ")
-                } else if scalar.isASCII || scalar.properties.isAlphabetic {
-                    cleaned.unicodeScalars.append(scalar)
+                if scalar.properties.isAlphabetic {
+                    word.append(contentsOf: String(Character(scalar)).lowercased().utf8)
                 } else {
-                    cleaned.append(" ")
+                    flush()
                 }
             }
         }
-        var tokens: [String] = []
-        for raw in cleaned.split(separator: " ") {
-            var word = String(raw)
-            if word == "a.m." || word == "a.m" { word = "am" }
-            if word == "p.m." || word == "p.m" { word = "pm" }
-            while word.count > 1, word.last == "." { word.removeLast() }
-            if word.hasSuffix("a.m.") || word.hasSuffix("p.m.") {
-                word = String(word.dropLast(4)) + (word.dropLast(3).last == "a" ? "am" : "pm")
-            }
-            guard !word.isEmpty, word != "." else { continue }
-            tokens.append(contentsOf: splitRange(word))
-        }
+        flush()
         return tokens
     }
 
-    /// "tue-thu" becomes ["tue", "-", "thu"]; dates and numbers keep their dashes.
-    private static func splitRange(_ word: String) -> [String] {
-        let parts = word.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 2, let first = parts.first, let last = parts.last,
-            !first.isEmpty, !last.isEmpty, first.allSatisfy(\.isLetter) || last.allSatisfy(\.isLetter)
-        else { return [word] }
-        return [String(first), "-", String(last)]
+    private static func appendWord(_ bytes: [UInt8], to tokens: inout [String]) {
+        var end = bytes.count
+        while end > 1, bytes[end - 1] == 46 { end -= 1 }
+        var word = String(decoding: bytes[..<end], as: UTF8.self)
+        switch word {
+        case "a.m", "a.m.": word = "am"
+        case "p.m", "p.m.": word = "pm"
+        case ".": return
+        default:
+            if word.hasSuffix("a.m") || word.hasSuffix("p.m") {
+                word = String(word.dropLast(3)) + (word.dropLast(2).last == "a" ? "am" : "pm")
+            }
+        }
+        if let dash = bytes[..<end].firstIndex(of: 45), dash > 0, dash < end - 1,
+            !bytes[(dash + 1)..<end].contains(45),
+            bytes[..<dash].allSatisfy(isLetter) || bytes[(dash + 1)..<end].allSatisfy(isLetter)
+        {
+            tokens.append(String(decoding: bytes[..<dash], as: UTF8.self))
+            tokens.append("-")
+            tokens.append(String(decoding: bytes[(dash + 1)..<end], as: UTF8.self))
+            return
+        }
+        tokens.append(word)
     }
 
-    /// True when `text` looks like a pasted 5-field cron or a cron macro.
-    static func looksLikeCron(_ text: String) -> Bool {
-        let trimmed = text.trimmingWhitespace()
-        if trimmed.hasPrefix("@") { return !trimmed.contains(" ") }
-        let fields = trimmed.split(separator: " ")
-        guard fields.count == 5 else { return false }
-        let cronCharacters = Set("0123456789*,-/")
-        return fields.prefix(2).allSatisfy { $0.allSatisfy { cronCharacters.contains($0) } }
-            && fields.contains { $0.contains("*") || $0.contains(where: \.isASCIIDigit) }
+    private static func isLetter(_ byte: UInt8) -> Bool { (byte >= 97 && byte <= 122) || byte >= 128 }
+
+    /// True when `tokens` look like a pasted 5-field cron or a cron macro.
+    static func looksLikeCron(_ tokens: ArraySlice<String>) -> Bool {
+        if tokens.count == 1, let only = tokens.first, only.hasPrefix("@") { return true }
+        guard tokens.count == 5 else { return false }
+        let cronBytes: Set<UInt8> = Set("0123456789*,-/".utf8)
+        return tokens.prefix(2).allSatisfy { $0.utf8.allSatisfy(cronBytes.contains) }
+            && tokens.contains { $0.utf8.contains(42) || $0.utf8.contains { $0 >= 48 && $0 <= 57 } }
     }
 }

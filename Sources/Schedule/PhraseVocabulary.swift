@@ -23,10 +23,11 @@ enum PhraseVocabulary {
     /// The weekday (Sunday = 0) a word names, allowing plurals and small misspellings of full names.
     static func weekday(_ word: String) -> Int? {
         if let day = weekdayForms[word] { return day }
-        guard word.count >= 5 else { return nil }
+        guard word.utf8.count >= 5, let first = word.first, "smtwf".contains(first) else { return nil }
         let singular = word.hasSuffix("s") ? String(word.dropLast()) : word
-        let limit = singular.count >= 7 ? 2 : 1
-        guard let match = EditDistance.nearest(to: singular, in: fullWeekdays, limit: limit) else { return nil }
+        let limit = singular.utf8.count >= 7 ? 2 : 1
+        let candidates = fullWeekdays.filter { $0.first == first }
+        guard let match = EditDistance.nearest(to: singular, in: candidates, limit: limit) else { return nil }
         return fullWeekdays.firstIndex(of: match)
     }
 
@@ -35,12 +36,18 @@ enum PhraseVocabulary {
 
     /// The day number of an ordinal: "1st", "15th", "first", "third".
     static func ordinal(_ word: String) -> Int? {
-        if let value = ordinalWords[word] { return value }
-        let suffixes = ["st", "nd", "rd", "th"]
-        guard let suffix = suffixes.first(where: { word.hasSuffix($0) }) else { return nil }
-        let digits = word.dropLast(suffix.count)
-        guard !digits.isEmpty, digits.count <= 2, digits.allSatisfy(\.isASCIIDigit) else { return nil }
-        return Int(digits)
+        let bytes = Array(word.utf8)
+        guard let first = bytes.first else { return nil }
+        guard first >= 48 && first <= 57 else { return ordinalWords[word] }
+        guard bytes.count >= 3, bytes.count <= 4 else { return nil }
+        let suffix = String(decoding: bytes[(bytes.count - 2)...], as: UTF8.self)
+        guard ["st", "nd", "rd", "th"].contains(suffix) else { return nil }
+        var value = 0
+        for byte in bytes.dropLast(2) {
+            guard byte >= 48 && byte <= 57 else { return nil }
+            value = value * 10 + Int(byte - 48)
+        }
+        return value
     }
 
     /// Interval units and their length in minutes (0 for seconds: below cron's resolution).

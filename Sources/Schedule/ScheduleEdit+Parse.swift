@@ -14,8 +14,9 @@ extension ScheduleEdit {
     private static func parseThrowing(_ phrase: String) throws(ScheduleRefusal) -> ScheduleEdit {
         var tokens = PhraseTokens.tokenize(phrase)
         let zone = extractZone(from: &tokens)
-        let rest = tokens.drop(while: { ["to", "run", "runs", "on", "as"].contains($0) }).joined(separator: " ")
-        if PhraseTokens.looksLikeCron(rest) {
+        let cronTokens = tokens.drop(while: { ["to", "run", "runs", "on", "as"].contains($0) })
+        if PhraseTokens.looksLikeCron(cronTokens) {
+            let rest = cronTokens.joined(separator: " ")
             do throws(CronError) {
                 return ScheduleEdit(.replace(try CronExpression(parsing: rest)), timeZone: zone)
             } catch {
@@ -33,16 +34,19 @@ extension ScheduleEdit {
 
     /// Removes the first zone name (one or two words) from `tokens` and returns its IANA identifier.
     private static func extractZone(from tokens: inout [String]) -> String? {
-        for width in stride(from: TimeZoneNames.longestName, through: 1, by: -1) where tokens.count >= width {
-            for start in 0...(tokens.count - width) {
-                let words = tokens[start..<(start + width)]
-                guard words.allSatisfy({ $0.contains(where: \.isLetter) && !SchedulePhraseReader.isVocabulary($0) })
-                else { continue }
-                if let zone = TimeZoneNames.resolve(words.joined(separator: " ")) {
-                    tokens.removeSubrange(start..<(start + width))
-                    return zone
-                }
+        for start in tokens.indices where start + 1 < tokens.count && TimeZoneNames.pairStarts.contains(tokens[start]) {
+            if let zone = TimeZoneNames.resolve(lowercased: tokens[start] + " " + tokens[start + 1]) {
+                tokens.removeSubrange(start...(start + 1))
+                return zone
             }
+        }
+        for start in tokens.indices {
+            let word = tokens[start]
+            guard word.utf8.first.map({ $0 >= 97 && $0 <= 122 || $0 >= 128 }) == true,
+                let zone = TimeZoneNames.resolve(lowercased: word), !SchedulePhraseReader.isVocabulary(word)
+            else { continue }
+            tokens.remove(at: start)
+            return zone
         }
         return nil
     }

@@ -30,6 +30,13 @@ extension SchedulePhraseReader {
     mutating func readNumber(_ word: String) throws(ScheduleRefusal) -> Bool {
         guard word.first?.isASCIIDigit == true else { return false }
         if let next = token(1), PhraseVocabulary.unit(next) != nil { throw ScheduleRefusal.unreadable("\(word) \(next)") }
+        if let day = Int(word), let next = token(1), let month = PhraseVocabulary.month(next) {
+            guard (1...31).contains(day) else { throw ScheduleRefusal.noSuchDay(day) }
+            monthDays.insert(day)
+            months.insert(month)
+            index += 2
+            return true
+        }
         guard let time = try clockTime(at: index) else { throw ScheduleRefusal.unreadable(word) }
         times.append((time.hour, time.minute))
         if time.bare { pendingBareHours.append(times.count - 1) }

@@ -93,7 +93,9 @@ struct SchedulePhraseReader {
                 if PhraseVocabulary.weekday(next) != nil { throw ScheduleRefusal.nthWeekday }
                 if value == 2, next == "week" || next == "day" { throw ScheduleRefusal.everyOther(next) }
             }
-            if isCalendarDate(word) { throw ScheduleRefusal.oneOff(word) }
+            if word.utf8.first.map({ $0 >= 48 && $0 <= 57 }) == true, isCalendarDate(word) {
+                throw ScheduleRefusal.oneOff(word)
+            }
             return false
         }
     }

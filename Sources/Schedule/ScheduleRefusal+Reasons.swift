@@ -26,7 +26,7 @@ extension ScheduleRefusal {
 
     static func impossibleDate(month: Int, day: Int) -> ScheduleRefusal {
         let name = EnglishText.monthNames[month - 1]
-        let last = CivilDate.daysIn(month: month, year: 2000)
+        let last = CivilDate.daysIn(month: month, year: 2001)
         return ScheduleRefusal(
             "\(name) \(day) never happens, so the task would never run. Pick a day that exists, such as \(name) \(last).")
     }

@@ -34,20 +34,34 @@ public enum TimeZoneNames {
         "atlanta": "America/New_York", "miami": "America/New_York",
     ]
 
+    /// The aliases whose zone this machine has, checked once.
+    private static let knownAliases: [String: String] = aliases.filter { TimeZone(identifier: $0.value) != nil }
+
+    /// First words of the names that take two words ("new york"), so readers try pairs only there.
+    static let pairStarts: Set<String> = Set(aliases.keys.compactMap { $0.split(separator: " ").first.map(String.init) }
+        .filter { first in aliases.keys.contains { $0.hasPrefix(first + " ") } })
+
     private static let identifiers: [String: String] = {
         var map: [String: String] = [:]
-        for identifier in TimeZone.knownTimeZoneIdentifiers { map[identifier.lowercased()] = identifier }
+        for identifier in TimeZone.knownTimeZoneIdentifiers where TimeZone(identifier: identifier) != nil {
+            map[identifier.lowercased()] = identifier
+        }
         map["utc"] = "UTC"
         return map
     }()
 
     /// The IANA identifier for `name`, or nil when it names no zone this machine knows.
     public static func resolve(_ name: String) -> String? {
-        let key = name.trimmingWhitespace().lowercased().replacingOccurrences(of: " ", with: " ")
-        guard !key.isEmpty, key.count <= 64 else { return nil }
-        let candidate = aliases[key] ?? identifiers[key] ?? identifiers[key.replacingOccurrences(of: " ", with: "_")]
-        guard let candidate, TimeZone(identifier: candidate) != nil else { return nil }
-        return candidate
+        let key = name.trimmingWhitespace().lowercased()
+        guard !key.isEmpty, key.utf8.count <= 64 else { return nil }
+        return resolve(lowercased: key)
+    }
+
+    /// `resolve` for a name already trimmed and lower-cased: dictionary lookups only.
+    static func resolve(lowercased key: String) -> String? {
+        if let zone = knownAliases[key] ?? identifiers[key] { return zone }
+        guard key.utf8.contains(32) else { return nil }
+        return identifiers[String(key.map { $0 == " " ? "_" : $0 })]
     }
 
     /// The longest number of words a zone name takes ("mexico city"): phrase readers try this many first.

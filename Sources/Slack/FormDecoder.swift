@@ -11,6 +11,8 @@ public enum FormDecoder {
         /// The field at this position (0-based) decodes to bytes that are not UTF-8.
         case invalidUTF8(field: Int)
 
+        /// A sentence for logs; contains no secret and no URL.
+
         public var description: String {
             switch self {
             case .invalidUTF8(let field): "form field \(field) is not valid UTF-8 after percent-decoding"

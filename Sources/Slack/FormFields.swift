@@ -6,6 +6,7 @@ public struct FormFields: Sendable, Equatable {
     /// Every name-value pair in body order, duplicates included.
     public let pairs: [(name: String, value: String)]
 
+    /// Fields from name-value pairs in body order.
     public init(_ pairs: [(name: String, value: String)]) { self.pairs = pairs }
 
     /// The first value of `name`, or nil when the field is absent.
@@ -19,6 +20,7 @@ public struct FormFields: Sendable, Equatable {
         return pairs.map(\.name).filter { seen.insert($0).inserted }
     }
 
+    /// Same pairs in the same order.
     public static func == (lhs: FormFields, rhs: FormFields) -> Bool {
         lhs.pairs.elementsEqual(rhs.pairs) { $0.name == $1.name && $0.value == $1.value }
     }

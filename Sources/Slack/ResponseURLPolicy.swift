@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// Decides whether a `response_url` from a request may be followed, so that a forged or odd request
 /// cannot turn the bot into a client of arbitrary hosts.
@@ -33,6 +34,11 @@ public struct ResponseURLPolicy: Sendable, Equatable {
             $0.trimmingCharacters(in: .whitespaces)
         }.filter { !$0.isEmpty }
         self.init(allowedHosts: hosts.isEmpty ? Self.slackHosts : hosts)
+    }
+
+    /// The policy the process environment asks for (`SLACK_RESPONSE_URL_HOSTS`, else Slack's hosts).
+    public static func fromEnvironment() -> ResponseURLPolicy {
+        ResponseURLPolicy(environmentValue: Environment.value(environmentVariable))
     }
 
     /// The allowed hosts as given, normalised (lowercase, no brackets), for a start-up log line.

@@ -9,6 +9,8 @@ public enum ResponseURLRefusal: Error, Sendable, Equatable, CustomStringConverti
     /// The URL carries a user name or password.
     case credentialsPresent
 
+    /// A sentence for logs; contains no secret and no URL.
+
     public var description: String {
         switch self {
         case .unparseable: "response_url is not an absolute URL"

@@ -12,6 +12,7 @@ public struct SlackCommandRequest: Sendable, Equatable {
     public var teamID: String
     /// The channel (`channel_id`); empty when absent.
     public var channelID: String
+    /// The person who typed the command (`user_id`).
     public var userID: String
     /// Where later replies go. A bearer capability: never log it.
     public var responseURL: String?

@@ -14,6 +14,8 @@ public enum SlackDeliveryError: Error, Sendable, Equatable, CustomStringConverti
     /// A 2xx answer that is not the JSON the method documents.
     case malformedResponse
 
+    /// A sentence for logs; contains no secret and no URL.
+
     public var description: String {
         switch self {
         case .refused(let refusal): refusal.description

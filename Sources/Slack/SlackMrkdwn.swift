@@ -1,3 +1,5 @@
+import ChatKit
+
 /// Escaping and length limits for text that goes into Slack messages.
 ///
 /// Slack reads `&`, `<` and `>` as markup, so every user-derived span is escaped on its own, before the
@@ -15,6 +17,11 @@ enum SlackMrkdwn {
     /// `text` escaped and, when the escaped form is longer than `limit`, cut at a character boundary (never
     /// inside an entity) and ended with "…" so that the result fits in `limit`.
     static func escape(_ text: String, limit: Int) -> String {
+        // 0xEE starts the UTF-8 form of the mention markers (U+E000, U+E001), which are rewritten too.
+        let needsEscaping = text.utf8.contains {
+            $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == 0xEE
+        }
+        if !needsEscaping, text.utf16.count <= limit { return text }
         var whole = ""
         for character in text { whole += escaped(character) }
         guard whole.utf16.count > limit else { return whole }
@@ -35,12 +42,17 @@ enum SlackMrkdwn {
         case "&": "&amp;"
         case "<": "&lt;"
         case ">": "&gt;"
+        // The conversation's user mentions become Slack's `<@U123>` only here, after escaping, so text a
+        // user typed can never forge one (inbound normalisation strips the marker characters).
+        case Mention.open: "<@"
+        case Mention.close: ">"
         default: String(character)
         }
     }
 
     /// `text` cut to `limit` UTF-16 units with "…", for plain strings that carry no markup.
     static func truncate(_ text: String, limit: Int) -> String {
+        let text = Mention.plain(text)
         guard text.utf16.count > limit else { return text }
         var out = ""
         var used = 0

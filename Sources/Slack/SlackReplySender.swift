@@ -9,7 +9,8 @@ import Support
 /// Posts messages to a `response_url` (Slack allows 5 posts within 30 minutes of the triggering request).
 ///
 /// Every URL goes through the `ResponseURLPolicy` first. The URL is a bearer capability, so it is never
-/// logged and never appears in an error; log lines carry the outcome only.
+/// logged and never appears in an error; log lines carry the outcome only. Create one sender and reuse it:
+/// each holds its own URLSession.
 public struct SlackReplySender: Sendable {
     /// Default time to wait for Slack's answer, in seconds.
     public static let defaultTimeout: TimeInterval = 5

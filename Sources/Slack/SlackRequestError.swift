@@ -9,6 +9,8 @@ public enum SlackRequestError: Error, Sendable, Equatable, CustomStringConvertib
     /// The interaction is of a kind this adapter does not handle (for example `view_submission`).
     case unsupportedPayloadType(String)
 
+    /// A sentence for logs; contains no secret and no URL.
+
     public var description: String {
         switch self {
         case .form(let failure): failure.description

@@ -1,3 +1,4 @@
+import ChatKit
 /// Turns a slash command's text, as Slack delivers it, into the plain text a person typed.
 ///
 /// Slack escapes the user's own `&`, `<` and `>` as `&amp;`, `&lt;` and `&gt;`; any unescaped `<…>` is a
@@ -9,7 +10,8 @@ public enum SlackText {
     /// Plain text for `text`; see the type's documentation for the steps.
     public static func normalise(_ text: String) -> String {
         var out = ""
-        var rest = Substring(text)
+        // Private-use characters mark mentions in the bot's own messages; typed text never carries them.
+        var rest = Substring(text.filter { $0 != Mention.open && $0 != Mention.close })
         while let open = rest.firstIndex(of: "<") {
             out += unescape(rest[..<open])
             let afterOpen = rest.index(after: open)

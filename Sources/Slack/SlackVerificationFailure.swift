@@ -27,6 +27,8 @@ public enum SlackVerificationFailure: Error, Sendable, Equatable, CustomStringCo
         }
     }
 
+    /// A sentence for logs; contains no secret and no URL.
+
     public var description: String {
         switch self {
         case .missingTimestamp: "missing X-Slack-Request-Timestamp header"

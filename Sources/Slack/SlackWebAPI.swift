@@ -6,7 +6,8 @@ import Foundation
 #endif
 
 /// The two Slack Web API methods the bot uses, with a bot token (`SLACK_BOT_TOKEN`, `xoxb-…`).
-/// The token is sent only as a Bearer header and never logged or put in an error.
+/// The token is sent only as a Bearer header and never logged or put in an error. Create one and reuse it:
+/// each holds its own URLSession.
 public struct SlackWebAPI: Sendable {
     /// Slack's Web API root.
     public static let defaultBaseURL = URL(string: "https://slack.com/api/")!

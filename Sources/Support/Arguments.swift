@@ -10,6 +10,8 @@ public struct Arguments: Sendable {
     /// An argument list that could not be read, with the sentence to print.
     public struct Failure: Error, CustomStringConvertible {
         public let description: String
+
+        public init(description: String) { self.description = description }
     }
 
     /// Reads `arguments`; `switches` names the options that take no value. `--` ends option parsing.

@@ -26,8 +26,8 @@ public enum JSONText {
 public enum ISO8601 {
     /// `2026-12-03T15:00:00Z`, or `2026-12-03T15:00:00.123Z` when `fractional` is true.
     public static func string(from date: Date, fractional: Bool = false) -> String {
-        // `.time(includingFractionalSeconds:)` would drop the date part; set the option in the initialiser.
-        let style = Date.ISO8601FormatStyle(includingFractionalSeconds: fractional, timeZone: TimeZone(identifier: "UTC")!)
+        let style = Date.ISO8601FormatStyle(
+            includingFractionalSeconds: fractional, timeZone: TimeZone(identifier: "UTC")!)
         return date.formatted(style)
     }
 

@@ -194,4 +194,23 @@ struct HTTPRequestParserTests {
         #expect(parseAll(text, limits: limits).requests.count == 1)
         #expect(parseAll(text.replacingOccurrences(of: "ppp", with: "pppp"), limits: limits).error == .headerSectionTooLarge)
     }
+
+    /// Inputs libFuzzer found (scripts/fuzz); each must fail the same way whole and split.
+    static let fuzzFindings: [(String, HTTPRequestParser.Limits, HTTPParseError)] = [
+        // A too-long request line ending in a bare LF: the length error used to depend on the split.
+        (
+            "GET /" + String(repeating: "a", count: 20) + String(repeating: "k", count: 44) + "aaa HTTP/1.1\u{13}\n",
+            HTTPRequestParser.Limits(maxRequestLineBytes: 64, maxHeaderBytes: 128, maxHeaderLines: 4, maxBodyBytes: 64),
+            .requestLineTooLong
+        )
+    ]
+
+    @Test("fuzzer findings fail the same way whole and split", arguments: fuzzFindings)
+    func fuzzFinding(text: String, limits: HTTPRequestParser.Limits, expected: HTTPParseError) {
+        #expect(parseAll(text, limits: limits).error == expected)
+        for size in 1...8 {
+            let pieces = Array(repeating: size, count: text.utf8.count)
+            #expect(parseAll(text, splits: pieces, limits: limits).error == expected, "pieces of \(size)")
+        }
+    }
 }

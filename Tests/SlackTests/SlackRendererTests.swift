@@ -159,6 +159,21 @@ struct SlackRendererTests {
         #expect(text.utf16.count == 3000)
     }
 
+    @Test("quotes, backslashes, control characters and non-ASCII survive the JSON round trip")
+    func jsonEscaping() throws {
+        let title = "say \"hi\" \\ tab\there\u{01} café 日本 \u{2028}"
+        let json = try Self.parse(
+            renderer.responseBody(ChatMessage(title: title, buttons: [Button("\"B\"", actionID: "a\\b", value: "v\n")]))
+        )
+        #expect(json["text"] as? String == title)
+        let blocks = try #require(json["blocks"] as? [NSDictionary])
+        #expect(((blocks[0]["text"] as? NSDictionary)?["text"] as? String) == "*\(title)*")
+        let button = try #require((blocks[1]["elements"] as? [NSDictionary])?.first)
+        #expect(button["action_id"] as? String == "a\\b")
+        #expect(button["value"] as? String == "v\n")
+        #expect((button["text"] as? NSDictionary)?["text"] as? String == "\"B\"")
+    }
+
     @Test("text exactly at the limit is not cut")
     func exactlyAtLimit() {
         #expect(SlackMrkdwn.escape(String(repeating: "a", count: 10), limit: 10) == String(repeating: "a", count: 10))

@@ -1,0 +1,146 @@
+#!/usr/bin/env bash
+# Listener benchmark: taskbot (release, GET /healthz) against nginx (`return 200 "ok"`) on loopback with
+# the same P-256 certificate and TLS 1.3, both driven by wrk in one run:
+#   1. keep-alive requests/s at 32 connections
+#   2. requests/s with a new full handshake per request (Connection: close, 32 connections)
+#   3. latency p50/p99 at 4 keep-alive connections
+#   4. server CPU time per request (utime+stime from /proc/PID/stat around run 1)
+# Bounded: BENCH_SECONDS (default 10) per wrk run, 6 runs. Writes bench/out/listener.md and the
+# "## Listener" section of bench/RESULTS.md.
+# BENCH_PIN=1 pins both servers to CPU 0 and wrk to CPU 1 (taskset) so that wrk does not steal the
+# servers' core; the default lets the scheduler share both cores.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="/opt/swift/usr/bin:$PATH"
+seconds=${BENCH_SECONDS:-10}
+pin=${BENCH_PIN:-0}
+out=bench/out
+mkdir -p "$out"
+work=$(mktemp -d /tmp/taskbot-bench.XXXXXX)
+pids=()
+cleanup() {
+    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+    wait 2>/dev/null || true
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+need=()
+command -v nginx >/dev/null || need+=(nginx-light)
+command -v wrk >/dev/null || need+=(wrk)
+if [ ${#need[@]} -gt 0 ]; then
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+
+swift build -c release --product taskbot >&2
+openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 7 -subj /CN=localhost \
+    -addext subjectAltName=DNS:localhost,IP:127.0.0.1 -keyout "$work/key.pem" -out "$work/cert.pem" 2>/dev/null
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+taskbot_port=$(free_port)
+nginx_port=$(free_port)
+server_cpu=""
+wrk_cpu=""
+if [ "$pin" = 1 ]; then server_cpu="taskset -c 0"; wrk_cpu="taskset -c 1"; fi
+
+$server_cpu .build/release/taskbot serve --listen "127.0.0.1:$taskbot_port" --tls-cert "$work/cert.pem" \
+    --tls-key "$work/key.pem" --log-level "${BENCH_LOG_LEVEL:-info}" 2>/dev/null &
+taskbot_pid=$!
+pids+=("$taskbot_pid")
+
+mkdir -p "$work/nginx"
+cat >"$work/nginx/nginx.conf" <<CONF
+worker_processes 2;
+pid $work/nginx/nginx.pid;
+error_log $work/nginx/error.log warn;
+events { worker_connections 4096; }
+http {
+    access_log off;
+    keepalive_requests 10000000;
+    ssl_session_cache shared:SSL:10m;
+    server {
+        listen 127.0.0.1:$nginx_port ssl;
+        ssl_certificate $work/cert.pem;
+        ssl_certificate_key $work/key.pem;
+        ssl_protocols TLSv1.3;
+        location / { return 200 "ok"; }
+    }
+}
+CONF
+$server_cpu nginx -p "$work/nginx" -c "$work/nginx/nginx.conf" -g 'daemon off; user root;' &
+nginx_pid=$!
+pids+=("$nginx_pid")
+
+for port in "$taskbot_port" "$nginx_port"; do
+    for _ in $(seq 50); do curl -sk "https://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break; sleep 0.1; done
+done
+
+# CPU ticks (utime + stime) of a process and its children's threads, e.g. nginx workers.
+ticks() {
+    local total=0 pid
+    for pid in "$@" $(pgrep -P "$1" || true); do
+        total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat")))
+    done
+    echo "$total"
+}
+hz=$(getconf CLK_TCK)
+
+declare -A result
+run() { # name server-port pid
+    local name=$1 port=$2 pid=$3 file
+    file="$out/wrk-$name"
+    local before after
+    before=$(ticks "$pid")
+    $wrk_cpu wrk -t2 -c32 -d"${seconds}s" "https://127.0.0.1:$port/healthz" >"$file-keepalive.txt"
+    after=$(ticks "$pid")
+    result[$name-ka]=$(awk '/Requests\/sec/ {print $2}' "$file-keepalive.txt")
+    local requests
+    requests=$(awk '/requests in/ {print $1}' "$file-keepalive.txt")
+    result[$name-cpu]=$(awk -v t=$((after - before)) -v hz="$hz" -v n="$requests" 'BEGIN {printf "%.1f", t / hz * 1e6 / n}')
+    $wrk_cpu wrk -t2 -c32 -d"${seconds}s" -H "Connection: close" "https://127.0.0.1:$port/healthz" >"$file-close.txt"
+    result[$name-hs]=$(awk '/Requests\/sec/ {print $2}' "$file-close.txt")
+    $wrk_cpu wrk -t1 -c4 -d"${seconds}s" --latency "https://127.0.0.1:$port/healthz" >"$file-latency.txt"
+    result[$name-p50]=$(awk '$1 == "50%" {print $2}' "$file-latency.txt")
+    result[$name-p99]=$(awk '$1 == "99%" {print $2}' "$file-latency.txt")
+    result[$name-rps4]=$(awk '/Requests\/sec/ {print $2}' "$file-latency.txt")
+}
+run taskbot "$taskbot_port" "$taskbot_pid"
+run nginx "$nginx_port" "$nginx_pid"
+
+ratio=$(awk -v a="${result[taskbot-ka]}" -v b="${result[nginx-ka]}" 'BEGIN {printf "%.2f", a / b}')
+cpu_model=$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)
+{
+    echo "## Listener"
+    echo
+    echo "Run $(date -u +%Y-%m-%dT%H:%MZ) by \`bench/listener.sh\` (BENCH_SECONDS=$seconds, BENCH_PIN=$pin," \
+        "taskbot log level ${BENCH_LOG_LEVEL:-info} to /dev/null, nginx access_log off)."
+    echo "Machine: $(nproc) cores, $cpu_model, $(uname -r). $(nginx -v 2>&1 | sed 's/.*: //'), wrk $(wrk -v 2>&1 |"
+    echo "awk 'NR==1 {print \$2}'), $(openssl version | cut -d' ' -f1-2), $(swift --version 2>&1 | head -1 | sed 's/ (.*//')."
+    echo "Both servers: same P-256 certificate, TLS 1.3, loopback; nginx worker_processes 2; taskbot 2 event loops."
+    echo "wrk shares the same 2 cores with the server under test."
+    echo
+    echo "| | taskbot | nginx |"
+    echo "| --- | ---: | ---: |"
+    echo "| keep-alive req/s, 32 connections | ${result[taskbot-ka]} | ${result[nginx-ka]} |"
+    echo "| new handshake per request, req/s, 32 connections | ${result[taskbot-hs]} | ${result[nginx-hs]} |"
+    echo "| latency p50 at 4 connections | ${result[taskbot-p50]} | ${result[nginx-p50]} |"
+    echo "| latency p99 at 4 connections | ${result[taskbot-p99]} | ${result[nginx-p99]} |"
+    echo "| req/s at 4 connections | ${result[taskbot-rps4]} | ${result[nginx-rps4]} |"
+    echo "| server CPU per keep-alive request (µs) | ${result[taskbot-cpu]} | ${result[nginx-cpu]} |"
+    echo
+    echo "taskbot / nginx keep-alive throughput: **$ratio** (goal ≥ 0.8). Raw wrk output: bench/out/wrk-*.txt."
+} >"$out/listener.md"
+cat "$out/listener.md"
+
+# Replace (or add) the Listener section of bench/RESULTS.md.
+results=bench/RESULTS.md
+[ -f "$results" ] || printf '# Benchmark results\n\n' >"$results"
+python3 - "$results" "$out/listener.md" <<'PY'
+import re, sys
+path, section = sys.argv[1], open(sys.argv[2]).read().rstrip() + "\n"
+text = open(path).read()
+pattern = re.compile(r"^## Listener\n.*?(?=^## |\Z)", re.S | re.M)
+text = pattern.sub(lambda m: section + "\n", text) if pattern.search(text) else text.rstrip() + "\n\n" + section
+open(path, "w").write(text)
+PY
