@@ -20,7 +20,7 @@ public final class LocalTasksAPI: Sendable {
         public var accountID: String
         /// Other accounts the key may access (organization members); `accountID` is always included.
         public var sharedAccountIDs: Set<String>
-        /// Fills `upcoming` in answers. Default: the next 5 runs from the schedule engine.
+        /// Fills `upcoming` in answers. Default: the next 3 runs from the schedule engine.
         public var upcoming: UpcomingRuns
         /// "Now" for `upcoming` and timestamps.
         public var clock: WallClock
@@ -28,7 +28,7 @@ public final class LocalTasksAPI: Sendable {
         /// A configuration for `apiKey`, owned by the demo account unless told otherwise.
         public init(
             apiKey: String, accountID: String = SeedData.demoAccountID, sharedAccountIDs: Set<String> = [],
-            upcoming: @escaping UpcomingRuns = LocalTasksAPI.scheduleEngine(), clock: WallClock = .system
+            upcoming: @escaping UpcomingRuns = LocalTasksAPI.scheduleEngine, clock: WallClock = .system
         ) {
             self.apiKey = apiKey
             self.accountID = accountID

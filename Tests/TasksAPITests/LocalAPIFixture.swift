@@ -19,7 +19,7 @@ final class LocalAPIFixture: Sendable {
     private let server: HTTPServer
     private let port: Int
 
-    init(upcoming: @escaping LocalTasksAPI.UpcomingRuns = LocalTasksAPI.scheduleEngine()) throws {
+    init(upcoming: @escaping LocalTasksAPI.UpcomingRuns = LocalTasksAPI.scheduleEngine) throws {
         directory = try TemporaryDirectory(prefix: "tasks-api")
         api = try LocalTasksAPI(
             stateDirectory: directory.path, configuration: .init(apiKey: Self.key, upcoming: upcoming))
