@@ -114,7 +114,8 @@ public final class LocalTasksAPI: Sendable {
             TrafficControl.Received(
                 method: request.method, path: request.path, requestID: request.headers["X-Request-Id"],
                 auth: Self.credentialKind(request.headers),
-                body: request.body.isEmpty ? nil : String(decoding: request.body, as: UTF8.self)))
+                body: request.body.isEmpty
+                    ? nil : String(decoding: request.body.prefix(TrafficControl.keptBodyBytes), as: UTF8.self)))
     }
 
     private static func faultResponse(status: Int, retryAfter: String?) -> HTTPResponse {

@@ -35,6 +35,8 @@ final class TrafficControl: Sendable {
 
     /// How many received requests `GET /_admin/requests` keeps.
     static let keptRequests = 200
+    /// How much of each body it keeps, so that large bodies cannot pile up in memory.
+    static let keptBodyBytes = 16 * 1024
 
     private let state = Mutex(State())
 

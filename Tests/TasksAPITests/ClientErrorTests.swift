@@ -115,13 +115,14 @@ struct ClientErrorTests {
     @Test("an answer slower than the per-call deadline is a timeout, not retried")
     func timeout() async throws {
         let fixture = try LocalAPIFixture()
-        try await fixture.injectFault(#"{"delay_ms": 3000, "count": 1}"#)
+        try await fixture.injectFault(#"{"delay_ms": 6000, "count": 1}"#)
         let started = ContinuousClock.now
         await #expect(throws: TasksAPIError.timeout(after: .milliseconds(500), method: "GET")) {
             try await fixture.client(requestTimeout: .milliseconds(500)).getTask(id: Self.aade)
         }
         let elapsed = ContinuousClock.now - started
-        #expect(elapsed >= .milliseconds(500) && elapsed < .milliseconds(1500))
+        // Far below the 6 s the server holds the answer, with room for a loaded machine.
+        #expect(elapsed >= .milliseconds(500) && elapsed < .seconds(4))
         #expect(try await fixture.stats()["GET /api/tasks"] == 1)
     }
 
@@ -133,7 +134,7 @@ struct ClientErrorTests {
         let tasks = try await fixture.client().listTasks()
         let elapsed = ContinuousClock.now - started
         #expect(tasks.count == 6)
-        #expect(elapsed >= .seconds(1) && elapsed < .milliseconds(2500))
+        #expect(elapsed >= .seconds(1) && elapsed < .seconds(6))
         #expect(try await fixture.stats()["GET /api/tasks"] == 2)
     }
 
@@ -150,7 +151,7 @@ struct ClientErrorTests {
             #"{"status": 429, "count": 1, "retry_after": "\#(formatter.string(from: target))"}"#)
         _ = try await fixture.client().listTasks()
         let finished = Date()
-        #expect(finished >= target && finished < target + 1.5)
+        #expect(finished >= target && finished < target + 5)
         #expect(try await fixture.stats()["GET /api/tasks"] == 2)
     }
 
@@ -162,7 +163,8 @@ struct ClientErrorTests {
         await #expect(throws: TasksAPIError.server(status: 429)) {
             try await fixture.client(totalDeadline: .seconds(5)).listTasks()
         }
-        #expect(ContinuousClock.now - started < .seconds(1))
+        // Well inside the 5 s total deadline: the client did not sit out the wait it could not afford.
+        #expect(ContinuousClock.now - started < .seconds(4))
         #expect(try await fixture.stats()["GET /api/tasks"] == 1)
     }
 
