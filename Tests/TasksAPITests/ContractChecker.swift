@@ -8,7 +8,7 @@ import Support
 /// A missing schema file or a Python without `jsonschema` is a failure with a message, never a skip.
 struct ContractChecker {
     /// One document: a name for the report, the component schema, and the JSON text itself.
-    struct Case {
+    struct Case: Sendable {
         var name: String
         var schema: String
         var instance: String
@@ -48,7 +48,11 @@ struct ContractChecker {
     }
 
     /// Checks `cases` and answers the checker's output lines, one per case, in order.
-    static func check(_ cases: [Case]) throws -> [String] {
+    static func check(_ cases: [Case]) async throws -> [String] {
+        try await Blocking.run { try checkBlocking(cases) }
+    }
+
+    private static func checkBlocking(_ cases: [Case]) throws -> [String] {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("contract-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }

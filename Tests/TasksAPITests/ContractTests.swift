@@ -45,7 +45,7 @@ struct ContractTests {
         let unauthorized = try await fixture.call("GET", "/api/tasks")
         cases.append(.init(name: "401", schema: "HandlerError", instance: unauthorized.body))
 
-        let lines = try ContractChecker.check(cases)
+        let lines = try await ContractChecker.check(cases)
         #expect(lines == cases.map { "ok \($0.name)" })
         #expect(cases.filter { $0.schema == "UpdateTaskRequest" }.count == 4)
         #expect(cases.filter { $0.schema == "CreateTaskRequest" }.count == 1)
@@ -68,7 +68,7 @@ struct ContractTests {
     }
 
     @Test("the checker refuses documents that break the contract")
-    func negativeControls() throws {
+    func negativeControls() async throws {
         let task =
             #"{"id":"\#(Self.aade)","title":"T","prompt":"P","schedule":"0 10 * * 4","#
             + #""account_id":"\#(SeedData.demoAccountID)","artist_account_id":"\#(SeedData.demoArtistID)""#
@@ -95,7 +95,7 @@ struct ContractTests {
             .init(name: "error shape", schema: "HandlerError", instance: #"{"error":404,"message":"Task not found"}"#),
             .init(name: "valid control", schema: "DeleteTaskResponse", instance: #"{"status":"success"}"#),
         ]
-        let lines = try ContractChecker.check(cases)
+        let lines = try await ContractChecker.check(cases)
         #expect(lines.count == cases.count)
         #expect(lines.dropLast().allSatisfy { $0.hasPrefix("FAIL ") })
         #expect(lines.last == "ok valid control")
