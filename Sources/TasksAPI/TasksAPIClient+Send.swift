@@ -25,9 +25,8 @@ extension TasksAPIClient {
         let urlRequest = try makeURLRequest(request, requestID: requestID)
         let clock = ContinuousClock()
         let deadline = clock.now + configuration.totalDeadline
-        let maxAttempts = request.isSafeToRepeat ? retryPolicy.maxAttempts : 1
         var policy = retryPolicy
-        policy.maxAttempts = maxAttempts
+        if !request.isSafeToRepeat { policy.maxAttempts = 1 }
         var attempt = 1
         while true {
             let budget = min(configuration.requestTimeout, deadline - clock.now)
@@ -37,20 +36,9 @@ extension TasksAPIClient {
             log(outcome, request, requestID: requestID, attempt: attempt, elapsed: clock.now - started)
             let failure: RetryPolicy.Failure
             let error: TasksAPIError
-            switch outcome {
-            case .answer(let status, _, let body) where (200...299).contains(status):
-                return try APIEnvelope.decode(T.self, from: body, status: status)
-            case .answer(let status, let retryAfter, let body):
-                let wait = retryAfter.flatMap { RetryAfter.parse($0, now: Date()) }
-                failure = .status(status, retryAfter: wait)
-                error = APIEnvelope.error(status: status, body: body)
-            case .connectionFailed(let detail):
-                failure = .connection
-                error = .unreachable(detail: detail)
-            case .timedOut:
-                throw .timeout(after: budget, method: request.method)
-            case .cancelled:
-                throw .unreachable(detail: "cancelled by the caller")
+            switch try Self.interpret(outcome, decoding: T.self, budget: budget, method: request.method) {
+            case .done(let value): return value
+            case .failed(let kind, let final): (failure, error) = (kind, final)
             }
             guard
                 let wait = policy.delay(
@@ -65,6 +53,31 @@ extension TasksAPIClient {
                 ])
             do { try await Task.sleep(for: wait) } catch { throw .unreachable(detail: "cancelled by the caller") }
             attempt += 1
+        }
+    }
+
+    /// What one attempt amounts to: a decoded answer, or a failure with the error to report if it is final.
+    enum Step<T> {
+        case done(T)
+        case failed(RetryPolicy.Failure, TasksAPIError)
+    }
+
+    /// Turns one attempt's outcome into a step; timeouts and cancellation end the call at once.
+    static func interpret<T: Decodable>(
+        _ outcome: AttemptOutcome, decoding: T.Type, budget: Duration, method: String
+    ) throws(TasksAPIError) -> Step<T> {
+        switch outcome {
+        case .answer(let status, _, let body) where (200...299).contains(status):
+            return .done(try APIEnvelope.decode(T.self, from: body, status: status))
+        case .answer(let status, let retryAfter, let body):
+            let wait = retryAfter.flatMap { RetryAfter.parse($0, now: Date()) }
+            return .failed(.status(status, retryAfter: wait), APIEnvelope.error(status: status, body: body))
+        case .connectionFailed(let detail):
+            return .failed(.connection, .unreachable(detail: detail))
+        case .timedOut:
+            throw .timeout(after: budget, method: method)
+        case .cancelled:
+            throw .unreachable(detail: "cancelled by the caller")
         }
     }
 
