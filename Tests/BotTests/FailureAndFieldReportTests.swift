@@ -60,7 +60,7 @@ struct FailureAndFieldReportTests {
 
     @Test("a hanging tasks API: acknowledged at once, the answer follows through response_url")
     func hanging() async throws {
-        let bot = try await TestBot(requestTimeout: .seconds(1)) { $0.acknowledgementBudget = 0.5 }
+        let bot = try await TestBot(requestTimeout: .seconds(1), configure: { $0.acknowledgementBudget = 0.5 })
         defer { Task { await bot.stop() } }
         try await bot.fault(delayMS: 5000, count: 10)
         let (status, ack, elapsed) = try await bot.command("show aade")

@@ -61,47 +61,35 @@ struct SlackReply {
 final class TestBot: @unchecked Sendable {
     // Safe: set once in init and only read afterwards.
     static let secret = "test-signing-secret-0001"
-    static let apiKey = "test-api-key"
-    static let aade = "aade2bce-55c7-468e-a606-c4e76fb2ea2a"
+    static let apiKey = TestTasksAPI.apiKey
+    static let aade = TestTasksAPI.aade
 
     let directory: TemporaryDirectory
     let clock = TestClock()
     let logs = LogCapture()
-    let api: LocalTasksAPI
-    let apiServer: HTTPServer
-    let apiPort: Int
+    let tasksAPI: TestTasksAPI
     let bot: BotService
     let server: HTTPServer
     let port: Int
     let slack: PostCollector
     let client: HTTPClient
-    let admin: HTTPClient
     let signer: SlackSignatureVerifier
 
     init(
-        requestTimeout: Duration = .seconds(10), configure: (inout BotConfiguration) -> Void = { _ in }
+        requestTimeout: Duration = .seconds(10), settings adjust: (inout BotSettings) -> Void = { _ in },
+        configure: (inout BotConfiguration) -> Void = { _ in }
     ) async throws {
         directory = try TemporaryDirectory(prefix: "taskbot-e2e")
         let logger = Logger(sink: logs.sink, minimumLevel: .debug)
-        api = try LocalTasksAPI(
-            stateDirectory: "\(directory.path)/api",
-            configuration: LocalTasksAPI.Configuration(apiKey: Self.apiKey, upcoming: LocalTasksAPI.scheduleEngine))
-        try api.seed()
-        var apiRouter = Router()
-        api.register(on: &apiRouter)
-        var loopback = ServerConfiguration()
-        loopback.host = "127.0.0.1"
-        loopback.port = 0
-        loopback.eventLoopCount = 1
-        apiServer = HTTPServer(configuration: loopback, tls: nil, router: apiRouter, logger: .disabled)
-        apiPort = try apiServer.start()
+        tasksAPI = try TestTasksAPI(directory: directory.path)
         slack = try PostCollector()
 
         var settings = BotSettings(stateDirectory: directory.path, slackSigningSecret: Self.secret)
         settings.responseURLHosts = ["127.0.0.1"]
+        adjust(&settings)
         configure(&settings.bot)
         let tasksAPI = TasksAPIConfiguration(
-            baseURL: URL(string: "http://127.0.0.1:\(apiPort)")!, credential: .apiKey(Self.apiKey),
+            baseURL: tasksAPI.url, credential: .apiKey(Self.apiKey),
             requestTimeout: requestTimeout, totalDeadline: requestTimeout * 2, maxAttempts: 2,
             initialBackoff: .milliseconds(50))
         bot = try BotService(
@@ -110,18 +98,17 @@ final class TestBot: @unchecked Sendable {
         var router = ServerRuntime.baseRouter()
         bot.register(on: &router)
         let (tls, _) = try SelfSignedCertificate.ensure(inDirectory: directory.path)
-        server = HTTPServer(configuration: loopback, tls: tls, router: router, logger: logger)
+        server = HTTPServer(configuration: TestTasksAPI.loopback, tls: tls, router: router, logger: logger)
         port = try server.start()
         bot.start()
         client = HTTPClient(port: port, trusting: tls.certificateChainPath)
-        admin = HTTPClient(port: apiPort, trusting: nil)
         signer = SlackSignatureVerifier(signingSecret: Self.secret)
     }
 
     func stop() async {
         await bot.stop()
         await server.shutdown()
-        await apiServer.shutdown()
+        await tasksAPI.stop()
         await slack.stop()
     }
 
@@ -183,45 +170,54 @@ final class TestBot: @unchecked Sendable {
         await slack.next(timeout: timeout).map { SlackReply($0.body) }
     }
 
-    // MARK: The tasks API's side
-
-    /// How many requests the local API received, by "METHOD /path".
-    func apiCalls(_ key: String) async throws -> Int {
-        let response = try await admin.send(method: "GET", path: "/_admin/stats")
-        let json = try JSONSerialization.jsonObject(with: Data(response.body)) as? [String: Any]
-        return (json?["requests"] as? [String: Int])?[key] ?? 0
-    }
+    func apiCalls(_ key: String) async throws -> Int { try await tasksAPI.calls(key) }
 
     func fault(status: Int? = nil, delayMS: Int = 0, count: Int) async throws {
-        var body: [String: Any] = ["delay_ms": delayMS, "count": count]
-        if let status { body["status"] = status }
-        let response = try await admin.send(
-            method: "POST", path: "/_admin/faults", headers: [("Content-Type", "application/json")],
-            body: Array(try JSONSerialization.data(withJSONObject: body)))
-        precondition(response.status == 200, "fault injection failed: \(response.text)")
+        try await tasksAPI.fault(status: status, delayMS: delayMS, count: count)
     }
 
-    /// The task as the API holds it now.
-    func task(_ id: String = aade) async throws -> TaskRecord {
-        let response = try await admin.send(
-            method: "GET", path: "/api/tasks?id=\(id)", headers: [("x-api-key", Self.apiKey)])
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
-        struct Envelope: Decodable { let tasks: [TaskRecord] }
-        guard let task = try decoder.decode(Envelope.self, from: Data(response.body)).tasks.first else {
-            throw HTTPClientConnection.Failure(description: "no task \(id)")
-        }
-        return task
+    func task(_ id: String = TestTasksAPI.aade) async throws -> TaskRecord { try await tasksAPI.task(id) }
+
+    func patchDirectly(_ fields: [String: Any]) async throws { try await tasksAPI.patchDirectly(fields) }
+
+    var admin: HTTPClient { tasksAPI.admin }
+}
+
+/// Signs and sends Slack requests to a bot reached through `client`.
+struct SlackPlayer {
+    let client: HTTPClient
+    let replyURL: String
+    let signer = SlackSignatureVerifier(signingSecret: TestBot.secret)
+
+    func post(_ path: String, body: String) async throws -> HTTPClientConnection.Response {
+        let stamp = String(Int(Date().timeIntervalSince1970))
+        let bytes = Array(body.utf8)
+        return try await client.send(
+            method: "POST", path: path,
+            headers: [
+                ("Content-Type", "application/x-www-form-urlencoded"), ("X-Slack-Request-Timestamp", stamp),
+                ("X-Slack-Signature", signer.sign(body: bytes, timestamp: stamp)),
+            ],
+            body: bytes)
     }
 
-    /// Changes a task behind the bot's back.
-    func patchDirectly(_ fields: [String: Any]) async throws {
-        var body = fields
-        body["id"] = Self.aade
-        let response = try await admin.send(
-            method: "PATCH", path: "/api/tasks",
-            headers: [("x-api-key", Self.apiKey), ("Content-Type", "application/json")],
-            body: Array(try JSONSerialization.data(withJSONObject: body)))
-        precondition(response.status == 200, "direct PATCH failed: \(response.text)")
+    func command(_ text: String, user: String = "U0000001") async throws -> HTTPClientConnection.Response {
+        try await post(
+            "/slack/commands",
+            body: TestBot.form([
+                ("team_id", "T0000001"), ("channel_id", "C0000001"), ("user_id", user), ("command", "/tasks"),
+                ("text", text), ("response_url", replyURL),
+            ]))
+    }
+
+    func click(_ actionID: String, value: String, user: String = "U0000001") async throws
+        -> HTTPClientConnection.Response
+    {
+        let payload: [String: Any] = [
+            "type": "block_actions", "user": ["id": user], "team": ["id": "T0000001"], "channel": ["id": "C0000001"],
+            "response_url": replyURL, "actions": [["action_id": actionID, "value": value, "type": "button"]],
+        ]
+        let json = String(decoding: try JSONSerialization.data(withJSONObject: payload), as: UTF8.self)
+        return try await post("/slack/interactions", body: TestBot.form([("payload", json)]))
     }
 }

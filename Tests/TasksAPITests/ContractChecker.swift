@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Support
 
 /// Runs `scripts/check-tasks-api-contract.py` (Python `jsonschema`) over named JSON documents.
