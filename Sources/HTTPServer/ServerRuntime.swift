@@ -42,17 +42,22 @@ public struct ServerRuntime: Sendable {
             return 1
         }
         let server = HTTPServer(configuration: configuration, tls: tls, router: router, logger: logger)
+        // Signals are routed before the server starts, so a SIGTERM that arrives during startup is
+        // not lost; it is acted on as soon as the server runs.
+        let stopRequested = StopRequest()
+        let signals = Self.installSignals(server: server, stopRequested: stopRequested, logger: logger)
         let port: Int
         do {
             port = try server.start()
         } catch {
             logger.error("server failed to start", ["error": "\(error)"])
+            signals.cancel()
             return 1
         }
         var fields = ["host": configuration.host, "port": String(port)]
         if let fingerprint = server.certificateFingerprint { fields["sha256_fingerprint"] = fingerprint }
         logger.info("serving", fields)
-        let signals = Self.installSignals(server: server, logger: logger)
+        if stopRequested.isSet { server.beginShutdown() }
         await server.waitUntilStopped()
         signals.cancel()
         return 0
@@ -73,11 +78,12 @@ public struct ServerRuntime: Sendable {
         }
     }
 
-    private static func installSignals(server: HTTPServer, logger: Logger) -> SignalHandling {
-        let stopping = Atomic<Bool>(false)
-        return SignalHandling(
+    private static func installSignals(
+        server: HTTPServer, stopRequested: StopRequest, logger: Logger
+    ) -> SignalHandling {
+        SignalHandling(
             terminate: { number in
-                guard !stopping.exchange(true, ordering: .relaxed) else { return }
+                guard stopRequested.setFirstTime() else { return }
                 logger.info("stopping", ["signal": number == SIGTERM ? "SIGTERM" : "SIGINT"])
                 server.beginShutdown()
             },
@@ -90,4 +96,14 @@ public struct ServerRuntime: Sendable {
                 }
             })
     }
+}
+
+/// Remembers that a stop signal arrived (first one wins).
+final class StopRequest: Sendable {
+    private let flag = Atomic<Bool>(false)
+
+    var isSet: Bool { flag.load(ordering: .acquiring) }
+
+    /// Sets the flag; true only for the call that set it.
+    func setFirstTime() -> Bool { !flag.exchange(true, ordering: .acquiringAndReleasing) }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import HTTPServer
-import Testing
 import TestSupport
+import Testing
 
 /// Short deadlines so that deadline tests finish in a few seconds.
 func shortDeadlines(_ configuration: inout ServerConfiguration) {

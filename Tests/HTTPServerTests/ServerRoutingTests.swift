@@ -1,7 +1,7 @@
 import Foundation
 import HTTPServer
-import Testing
 import TestSupport
+import Testing
 
 @Suite("Server routing and HTTP features")
 struct ServerRoutingTests {
@@ -139,7 +139,9 @@ struct ServerRoutingTests {
         try await withServer(tls: false) { server in
             let client = try server.plainClient()
             let response = try client.request(
-                get("/healthz?token=sekrit", "Authorization: Bearer sekrit\r\nCookie: c=sekrit\r\nX-Request-Id: log-1\r\n"))
+                get(
+                    "/healthz?token=sekrit",
+                    "Authorization: Bearer sekrit\r\nCookie: c=sekrit\r\nX-Request-Id: log-1\r\n"))
             #expect(response.status == 200)
             let lines = server.logs.captured.filter { $0.contains(#""msg":"request""#) }
             #expect(lines.count == 1)
