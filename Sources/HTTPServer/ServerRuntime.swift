@@ -17,11 +17,14 @@ public struct ServerRuntime: Sendable {
         self.configuration.port = options.port
     }
 
-    /// `GET /healthz` → 200 `ok`; with TASKBOT_TEST_ROUTES=1 also `GET /_test/sleep?ms=N` (tests only).
+    /// `GET /healthz` → 200 `ok` (inline, on the event loop); with TASKBOT_TEST_ROUTES=1 also, for tests and
+    /// the bench, `GET /_test/sleep?ms=N` and `GET /_test/hello` (both ordinary off-loop handlers).
     public static func baseRouter(testRoutes: Bool = Environment.value("TASKBOT_TEST_ROUTES") == "1") -> Router {
         var router = Router()
-        router.add("GET", "/healthz") { _ in .text(200, "ok") }
+        let healthy = HTTPResponse.text(200, "ok")
+        router.addInline("GET", "/healthz") { _ in healthy }
         if testRoutes {
+            router.add("GET", "/_test/hello") { _ in .text(200, "ok") }
             router.add("GET", "/_test/sleep") { request in
                 let value = request.query?.split(separator: "=").last.flatMap { Int($0) } ?? 0
                 try? await Task.sleep(for: .milliseconds(min(max(value, 0), 60_000)))
