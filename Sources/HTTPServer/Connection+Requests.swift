@@ -4,7 +4,7 @@ import Support
 extension Connection {
     /// Starts the next parsed request if none is running; answers parse errors and 100-continue.
     func processRequests() {
-        while inFlight == nil && !closeWhenFlushed {
+        while inFlight == nil && !closeWhenFlushed && hasOutputRoom {
             let request: HTTPParsedRequest?
             do {
                 request = try parser.next()
