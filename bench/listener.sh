@@ -74,7 +74,7 @@ nginx_pid=$!
 pids+=("$nginx_pid")
 
 for port in "$taskbot_port" "$nginx_port"; do
-    for _ in $(seq 50); do curl -sk "https://127.0.0.1:$port/$path" >/dev/null 2>&1 && break; sleep 0.1; done
+    for _ in $(seq 50); do curl -sk "https://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break; sleep 0.1; done
 done
 
 # CPU ticks (utime + stime) of a process and its children's threads, e.g. nginx workers.
@@ -118,7 +118,7 @@ cpu_model=$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)
     echo
     echo "Run $(date -u +%Y-%m-%dT%H:%MZ) by \`bench/listener.sh\` (BENCH_SECONDS=$seconds, BENCH_PIN=$pin," \
         "taskbot log level ${BENCH_LOG_LEVEL:-info} to /dev/null, nginx access_log off)."
-    wrk_version=$(wrk -v 2>&1 | awk 'NR == 1 {print $2}')
+    wrk_version=$( (wrk -v 2>&1 || true) | awk 'NR == 1 {print $2}')
     swift_version=$(swift --version 2>&1 | head -1 | sed 's/ (.*//')
     echo "Machine: $(nproc) cores, $cpu_model, Linux $(uname -r). $(nginx -v 2>&1 | sed 's/.*: //'), wrk $wrk_version,"
     echo "$(openssl version | cut -d' ' -f1-2), $swift_version. Load average before the run: $load_before."
