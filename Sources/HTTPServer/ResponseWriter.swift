@@ -25,18 +25,23 @@ enum ResponseWriter {
             output.append(contentsOf: field.value.utf8)
             output.append(contentsOf: [0x0D, 0x0A])
         }
-        output.append(contentsOf: contentLengthName)
-        appendDecimal(response.body.count, to: &output)
+        // RFC 9110 section 8.6: no Content-Length (and no body) on 1xx, 204 and 304 responses.
+        let bodyless = response.status < 200 || response.status == 204 || response.status == 304
+        if !bodyless {
+            output.append(contentsOf: contentLengthName)
+            appendDecimal(response.body.count, to: &output)
+            output.append(contentsOf: [0x0D, 0x0A])
+        }
         output.append(contentsOf: requestIDName)
         output.append(contentsOf: framing.requestID.utf8)
         output.append(contentsOf: framing.keepAlive ? keepAliveLine : closeLine)
         output.append(contentsOf: date)
         output.append(contentsOf: [0x0D, 0x0A, 0x0D, 0x0A])
-        if !framing.omitBody { output.append(contentsOf: response.body) }
+        if !framing.omitBody && !bodyless { output.append(contentsOf: response.body) }
     }
 
     private static let contentLengthName: [UInt8] = Array("Content-Length: ".utf8)
-    private static let requestIDName: [UInt8] = Array("\r\nX-Request-Id: ".utf8)
+    private static let requestIDName: [UInt8] = Array("X-Request-Id: ".utf8)
     private static let keepAliveLine: [UInt8] = Array("\r\nDate: ".utf8)
     private static let closeLine: [UInt8] = Array("\r\nConnection: close\r\nDate: ".utf8)
 

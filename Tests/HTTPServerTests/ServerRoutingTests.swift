@@ -48,6 +48,17 @@ struct ServerRoutingTests {
         }
     }
 
+    @Test("a 204 response carries neither Content-Length nor a body")
+    func noContent() async throws {
+        try await withServer(tls: false) { server in
+            let client = try server.plainClient()
+            let response = try client.request("DELETE /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
+            #expect(response.status == 204)
+            #expect(response.header("Content-Length") == nil)
+            #expect(try client.request(get("/healthz")).text == "ok")
+        }
+    }
+
     @Test("pipelined requests are answered in order on one connection")
     func pipelined() async throws {
         try await withServer { server in
