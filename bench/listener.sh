@@ -5,7 +5,8 @@
 #   2. requests/s with a new full handshake per request (Connection: close, 32 connections)
 #   3. latency p50/p99 at 4 keep-alive connections
 #   4. server CPU time per request (utime+stime from /proc/PID/stat around run 1)
-# Bounded: BENCH_SECONDS (default 10) per wrk run, 6 runs. Writes bench/out/listener.md and the
+# The off-loop handler path (GET /_test/hello, TASKBOT_TEST_ROUTES=1) is measured as a third column.
+# Bounded: BENCH_SECONDS (default 10) per wrk run, 9 runs. Writes bench/out/listener.md and the
 # "## Listener" section of bench/RESULTS.md.
 # BENCH_PIN=1 pins both servers to CPU 0 and wrk to CPU 1 (taskset) so that wrk does not steal the
 # servers' core; the default lets the scheduler share both cores.
@@ -44,7 +45,7 @@ server_cpu=""
 wrk_cpu=""
 if [ "$pin" = 1 ]; then server_cpu="taskset -c 0"; wrk_cpu="taskset -c 1"; fi
 
-$server_cpu .build/release/taskbot serve --listen "127.0.0.1:$taskbot_port" --tls-cert "$work/cert.pem" \
+TASKBOT_TEST_ROUTES=1 $server_cpu .build/release/taskbot serve --listen "127.0.0.1:$taskbot_port" --tls-cert "$work/cert.pem" \
     --tls-key "$work/key.pem" --log-level "${BENCH_LOG_LEVEL:-info}" 2>/dev/null &
 taskbot_pid=$!
 pids+=("$taskbot_pid")
@@ -86,27 +87,29 @@ ticks() {
 }
 hz=$(getconf CLK_TCK)
 
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 declare -A result
-run() { # name server-port pid
-    local name=$1 port=$2 pid=$3 file
+run() { # name server-port pid [path]
+    local name=$1 port=$2 pid=$3 path=${4:-healthz} file
     file="$out/wrk-$name"
     local before after
     before=$(ticks "$pid")
-    $wrk_cpu wrk -t2 -c32 -d"${seconds}s" "https://127.0.0.1:$port/healthz" >"$file-keepalive.txt"
+    $wrk_cpu wrk -t2 -c32 -d"${seconds}s" "https://127.0.0.1:$port/$path" >"$file-keepalive.txt"
     after=$(ticks "$pid")
     result[$name-ka]=$(awk '/Requests\/sec/ {print $2}' "$file-keepalive.txt")
     local requests
     requests=$(awk '/requests in/ {print $1}' "$file-keepalive.txt")
     result[$name-cpu]=$(awk -v t=$((after - before)) -v hz="$hz" -v n="$requests" 'BEGIN {printf "%.1f", t / hz * 1e6 / n}')
-    $wrk_cpu wrk -t2 -c32 -d"${seconds}s" -H "Connection: close" "https://127.0.0.1:$port/healthz" >"$file-close.txt"
+    $wrk_cpu wrk -t2 -c32 -d"${seconds}s" -H "Connection: close" "https://127.0.0.1:$port/$path" >"$file-close.txt"
     result[$name-hs]=$(awk '/Requests\/sec/ {print $2}' "$file-close.txt")
-    $wrk_cpu wrk -t1 -c4 -d"${seconds}s" --latency "https://127.0.0.1:$port/healthz" >"$file-latency.txt"
+    $wrk_cpu wrk -t1 -c4 -d"${seconds}s" --latency "https://127.0.0.1:$port/$path" >"$file-latency.txt"
     result[$name-p50]=$(awk '$1 == "50%" {print $2}' "$file-latency.txt")
     result[$name-p99]=$(awk '$1 == "99%" {print $2}' "$file-latency.txt")
     result[$name-rps4]=$(awk '/Requests\/sec/ {print $2}' "$file-latency.txt")
 }
 run taskbot "$taskbot_port" "$taskbot_pid"
 run nginx "$nginx_port" "$nginx_pid"
+run offloop "$taskbot_port" "$taskbot_pid" _test/hello
 
 ratio=$(awk -v a="${result[taskbot-ka]}" -v b="${result[nginx-ka]}" 'BEGIN {printf "%.2f", a / b}')
 cpu_model=$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)
@@ -115,19 +118,24 @@ cpu_model=$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)
     echo
     echo "Run $(date -u +%Y-%m-%dT%H:%MZ) by \`bench/listener.sh\` (BENCH_SECONDS=$seconds, BENCH_PIN=$pin," \
         "taskbot log level ${BENCH_LOG_LEVEL:-info} to /dev/null, nginx access_log off)."
-    echo "Machine: $(nproc) cores, $cpu_model, $(uname -r). $(nginx -v 2>&1 | sed 's/.*: //'), wrk $(wrk -v 2>&1 |"
-    echo "awk 'NR==1 {print \$2}'), $(openssl version | cut -d' ' -f1-2), $(swift --version 2>&1 | head -1 | sed 's/ (.*//')."
+    wrk_version=$( (wrk -v 2>&1 || true) | awk 'NR == 1 {print $2}')
+    swift_version=$(swift --version 2>&1 | head -1 | sed 's/ (.*//')
+    echo "Machine: $(nproc) cores, $cpu_model, Linux $(uname -r). $(nginx -v 2>&1 | sed 's/.*: //'), wrk $wrk_version,"
+    echo "$(openssl version | cut -d' ' -f1-2), $swift_version. Load average before the run: $load_before."
     echo "Both servers: same P-256 certificate, TLS 1.3, loopback; nginx worker_processes 2; taskbot 2 event loops."
-    echo "wrk shares the same 2 cores with the server under test."
+    echo "wrk shares the same 2 cores with the server under test. \`/healthz\` is an inline route (runs on the"
+    echo "event loop: the listener alone); the off-loop column is \`GET /_test/hello\`, an ordinary async handler"
+    echo "that hops to the handler executor and back, as every bot route does."
     echo
-    echo "| | taskbot | nginx |"
-    echo "| --- | ---: | ---: |"
-    echo "| keep-alive req/s, 32 connections | ${result[taskbot-ka]} | ${result[nginx-ka]} |"
-    echo "| new handshake per request, req/s, 32 connections | ${result[taskbot-hs]} | ${result[nginx-hs]} |"
-    echo "| latency p50 at 4 connections | ${result[taskbot-p50]} | ${result[nginx-p50]} |"
-    echo "| latency p99 at 4 connections | ${result[taskbot-p99]} | ${result[nginx-p99]} |"
-    echo "| req/s at 4 connections | ${result[taskbot-rps4]} | ${result[nginx-rps4]} |"
-    echo "| server CPU per keep-alive request (µs) | ${result[taskbot-cpu]} | ${result[nginx-cpu]} |"
+    echo "| | taskbot /healthz (inline) | nginx | taskbot off-loop handler |"
+    echo "| --- | ---: | ---: | ---: |"
+    row() { echo "| $1 | ${result[taskbot-$2]} | ${result[nginx-$2]} | ${result[offloop-$2]} |"; }
+    row "keep-alive req/s, 32 connections" ka
+    row "new handshake per request, req/s, 32 connections" hs
+    row "latency p50 at 4 connections" p50
+    row "latency p99 at 4 connections" p99
+    row "req/s at 4 connections" rps4
+    row "server CPU per keep-alive request (µs)" cpu
     echo
     echo "taskbot / nginx keep-alive throughput: **$ratio** (goal ≥ 0.8). Raw wrk output: bench/out/wrk-*.txt."
 } >"$out/listener.md"

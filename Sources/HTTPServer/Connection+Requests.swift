@@ -4,7 +4,7 @@ import Support
 extension Connection {
     /// Starts the next parsed request if none is running; answers parse errors and 100-continue.
     func processRequests() {
-        while inFlight == nil && !closeWhenFlushed {
+        while inFlight == nil && !closeWhenFlushed && hasOutputRoom {
             let request: HTTPParsedRequest?
             do {
                 request = try parser.next()
@@ -22,20 +22,21 @@ extension Connection {
     }
 
     private func start(_ parsed: HTTPParsedRequest) {
-        let requestID = RequestIDGenerator.accepted(parsed.headers["X-Request-Id"]) ?? core.requestIDs.next()
+        let requestID = RequestIDGenerator.accepted(parsed.headers.asciiValue("x-request-id")) ?? core.requestIDs.next()
         let target = Self.originForm(parsed.target)
         let path = target.firstIndex(of: "?").map { String(target[..<$0]) } ?? target
         inFlight = InFlight(
             method: parsed.method, path: path, requestID: requestID, keepAlive: parsed.keepAlive,
             omitBody: parsed.method == "HEAD", startedAt: loop.now)
+        if let inline = core.router.inlineHandler(method: parsed.method, path: path) {
+            complete(inline(makeRequest(parsed, target: target, requestID: requestID)))
+            return
+        }
         switch core.router.handler(method: parsed.method, path: path) {
         case .failure(let miss):
             complete(miss.response)
         case .success(let handler):
-            if remoteAddress == nil { remoteAddress = SocketAddress.peer(of: fd)?.text ?? "" }
-            let request = HTTPRequest(
-                method: parsed.method, target: target, headers: parsed.headers, body: parsed.body,
-                requestID: requestID, remoteAddress: remoteAddress ?? "")
+            let request = makeRequest(parsed, target: target, requestID: requestID)
             let loop = self.loop
             let message = (fd: fd, id: id)
             Task(executorPreference: core.handlerExecutor) {
@@ -45,25 +46,28 @@ extension Connection {
         }
     }
 
+    private func makeRequest(_ parsed: HTTPParsedRequest, target: String, requestID: String) -> HTTPRequest {
+        if remoteAddress == nil { remoteAddress = SocketAddress.peer(of: fd)?.text ?? "" }
+        return HTTPRequest(
+            method: parsed.method, target: target, headers: parsed.headers, body: parsed.body,
+            requestID: requestID, remoteAddress: remoteAddress ?? "")
+    }
+
     /// Queues the response of the running request; the caller drives the connection afterwards.
     func complete(_ response: HTTPResponse) {
         guard let current = inFlight else { return }
         inFlight = nil
-        let wantsClose = response.headers.values("Connection").contains { $0.lowercased() == "close" }
+        let wantsClose = response.headers.asciiValue("connection").map { $0.lowercased() == "close" } ?? false
         let keepAlive = current.keepAlive && !wantsClose && !loop.isDraining
         let framing = ResponseWriter.Framing(
             omitBody: current.omitBody, keepAlive: keepAlive, requestID: current.requestID)
         ResponseWriter.append(response, framing, date: loop.date.current(), to: &output)
         if !keepAlive { closeWhenFlushed = true }
         if core.logsRequests {
-            let elapsed = Double(SystemCall.monotonicNanoseconds() - current.startedAt) / 1_000_000
-            core.logger.info(
-                "request",
-                [
-                    "method": current.method, "path": current.path, "status": String(response.status),
-                    "bytes": String(response.body.count), "duration_ms": String(format: "%.3f", elapsed),
-                    "request_id": current.requestID,
-                ])
+            let entry = RequestLog.Entry(
+                method: current.method, path: current.path, status: response.status, bytes: response.body.count,
+                nanoseconds: SystemCall.monotonicNanoseconds() - current.startedAt, requestID: current.requestID)
+            loop.requestLog.write(entry)
         }
     }
 

@@ -25,6 +25,9 @@ final class Connection {
 
     /// More unparsed bytes than this (pipelined requests) pause reading until the current response is done.
     static let pipelineLimit = 64 * 1024
+    /// More unsent response bytes than this pause reading and starting requests: a client that pipelines
+    /// without reading cannot make the server buffer responses without bound.
+    static let outputLimit = 64 * 1024
 
     let fd: Int32
     let id: UInt64
@@ -93,8 +96,11 @@ final class Connection {
         updateInterest()
     }
 
+    /// True while unsent output is small enough to take on more work.
+    var hasOutputRoom: Bool { output.count - outputSent < Self.outputLimit }
+
     private var wantsToRead: Bool {
-        guard !peerFinished && !closeWhenFlushed else { return false }
+        guard !peerFinished && !closeWhenFlushed && hasOutputRoom else { return false }
         return inFlight == nil || parser.bufferedByteCount < Self.pipelineLimit
     }
 

@@ -15,7 +15,8 @@ extension EventLoop {
             }
             guard core.reserveConnection() else {
                 SystemCall.close(fd)
-                core.logger.debug("connection refused: limit reached", ["limit": "\(core.configuration.maxConnections)"])
+                core.logger.debug(
+                    "connection refused: limit reached", ["limit": "\(core.configuration.maxConnections)"])
                 continue
             }
             open(fd)
@@ -26,7 +27,9 @@ extension EventLoop {
         SystemCall.setOption(fd, Int32(IPPROTO_TCP), TCP_NODELAY, 1)
         let tls: TLSConnection?
         do {
-            tls = try core.currentTLSContext.map { context throws(TLSError) in try TLSConnection(context: context, fd: fd) }
+            tls = try core.currentTLSContext.map { context throws(TLSError) in
+                try TLSConnection(context: context, fd: fd)
+            }
         } catch {
             core.logger.warning("TLS setup failed", ["error": error.description])
             SystemCall.close(fd)

@@ -40,6 +40,8 @@ final class EventLoop: @unchecked Sendable {
     /// The loop's clock, refreshed after every epoll_wait.
     private(set) var now: UInt64 = SystemCall.monotonicNanoseconds()
     var date = HTTPDate()
+    /// Formats the per-request log lines of this loop's connections.
+    var requestLog: RequestLog
 
     var isDraining: Bool { drainDeadline != nil }
 
@@ -58,6 +60,7 @@ final class EventLoop: @unchecked Sendable {
         self.wakeFD = wakeFD
         self.listenFD = listenFD
         self.onStopped = onStopped
+        requestLog = RequestLog(logger: core.logger)
         let shortest = min(core.headNanoseconds, core.bodyNanoseconds, core.idleNanoseconds)
         scanInterval = min(max(shortest / 10, 10_000_000), 250_000_000)
         try register(wakeFD, events: EPOLLIN.rawValue)

@@ -32,3 +32,15 @@ extension HTTPHeaders: Equatable {
             && zip(lhs.fields, rhs.fields).allSatisfy { $0.name == $1.name && $0.value == $1.value }
     }
 }
+
+extension HTTPHeaders {
+    /// The first value of `lowercaseName` compared byte-wise without regard to ASCII case; cheaper than the
+    /// subscript (which uses Foundation's locale-aware comparison) on the request path.
+    func asciiValue(_ lowercaseName: String) -> String? {
+        let wanted = lowercaseName.utf8
+        for field in fields where field.name.utf8.count == wanted.count {
+            if zip(field.name.utf8, wanted).allSatisfy({ HTTPSyntax.lowercased($0) == $1 }) { return field.value }
+        }
+        return nil
+    }
+}

@@ -40,8 +40,9 @@ struct RequestHeadBuilder: Sendable {
         minorVersion = try Self.minorVersion(versionBytes)
         method = String(decoding: methodBytes, as: UTF8.self)
         target = String(decoding: targetBytes, as: UTF8.self)
-        guard target.utf8.first == UInt8(ascii: "/") || (target == "*" && method == "OPTIONS")
-            || target.hasPrefix("http://") || target.hasPrefix("https://")
+        guard
+            target.utf8.first == UInt8(ascii: "/") || (target == "*" && method == "OPTIONS")
+                || target.hasPrefix("http://") || target.hasPrefix("https://")
         else { throw .malformed("request target") }
     }
 

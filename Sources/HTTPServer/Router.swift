@@ -1,7 +1,11 @@
+/// A handler cheap enough to run on the event loop itself; see `Router.addInline`.
+public typealias InlineHTTPHandler = @Sendable (HTTPRequest) -> HTTPResponse
+
 /// Maps method and path to a handler. Unknown paths answer 404, known paths with another method 405
 /// with `Allow`; both as small JSON bodies.
 public struct Router: Sendable {
     private var routes: [String: [String: HTTPHandler]] = [:]
+    private var inlineRoutes: [String: [String: InlineHTTPHandler]] = [:]
     /// Answers every request no route matches, instead of 404/405; nil by default.
     public var fallback: HTTPHandler?
 
@@ -10,6 +14,20 @@ public struct Router: Sendable {
     /// Registers `handler` for `method` on the exact `path` (no query, no patterns).
     public mutating func add(_ method: String, _ path: String, _ handler: @escaping HTTPHandler) {
         routes[path, default: [:]][method.uppercased()] = handler
+    }
+
+    /// Registers a synchronous `handler` that the server runs on its event loop, without a hop to another
+    /// thread. Only for handlers that answer at once from memory (health checks); anything that could
+    /// block or take more than microseconds belongs in `add(_:_:_:)`, which runs off the loop.
+    public mutating func addInline(_ method: String, _ path: String, _ handler: @escaping InlineHTTPHandler) {
+        inlineRoutes[path, default: [:]][method.uppercased()] = handler
+        add(method, path) { request in handler(request) }
+    }
+
+    /// The inline handler for a request, if one was registered with `addInline` (HEAD falls back to GET).
+    public func inlineHandler(method: String, path: String) -> InlineHTTPHandler? {
+        guard let byMethod = inlineRoutes[path] else { return nil }
+        return byMethod[method] ?? (method == "HEAD" ? byMethod["GET"] : nil)
     }
 
     /// The handler for a request, or nil with the response to send instead (404 or 405).

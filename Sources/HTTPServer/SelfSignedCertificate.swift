@@ -19,7 +19,8 @@ public enum SelfSignedCertificate {
             return (configuration, try fingerprint(ofCertificateAt: configuration.certificateChainPath))
         }
         let folder = (configuration.certificateChainPath as NSString).deletingLastPathComponent
-        try files.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        try files.createDirectory(
+            atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         let fingerprint = try generate(
             certificatePath: configuration.certificateChainPath, keyPath: configuration.privateKeyPath)
         return (configuration, fingerprint)

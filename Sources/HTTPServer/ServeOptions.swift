@@ -35,15 +35,16 @@ public struct ServeOptions: Sendable, Equatable {
         let listen = arguments.value("listen", environment: "TASKBOT_LISTEN") ?? "127.0.0.1:8443"
         guard let colon = listen.lastIndex(of: ":"), let port = Int(listen[listen.index(after: colon)...]),
             (0...65535).contains(port)
-        else { throw Invalid( "--listen needs HOST:PORT, got \(listen)") }
+        else { throw Invalid("--listen needs HOST:PORT, got \(listen)") }
         var host = String(listen[..<colon])
         if host.hasPrefix("[") && host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
         let levelName = arguments.value("log-level", environment: "TASKBOT_LOG_LEVEL") ?? "info"
         guard let level = Logger.Level(name: levelName) else {
-            throw Invalid( "--log-level must be debug, info, warning or error, got \(levelName)")
+            throw Invalid("--log-level must be debug, info, warning or error, got \(levelName)")
         }
         return ServeOptions(
-            host: host, port: port, stateDirectory: arguments.value("state", environment: "TASKBOT_STATE_DIR") ?? "state",
+            host: host, port: port,
+            stateDirectory: arguments.value("state", environment: "TASKBOT_STATE_DIR") ?? "state",
             tls: try tlsSource(arguments, host: host), logLevel: level)
     }
 
@@ -52,7 +53,7 @@ public struct ServeOptions: Sendable, Equatable {
         let key = arguments.value("tls-key", environment: "TASKBOT_TLS_KEY")
         if arguments.flag("no-tls") {
             guard isLoopback(host) else {
-                throw Invalid( "--no-tls is only allowed on a loopback address, not \(host)")
+                throw Invalid("--no-tls is only allowed on a loopback address, not \(host)")
             }
             return .none
         }
@@ -60,7 +61,7 @@ public struct ServeOptions: Sendable, Equatable {
         case (nil, nil): return .selfSigned
         case (let certificate?, let key?):
             return .files(TLSConfiguration(certificateChainPath: certificate, privateKeyPath: key))
-        default: throw Invalid( "--tls-cert and --tls-key must be given together")
+        default: throw Invalid("--tls-cert and --tls-key must be given together")
         }
     }
 

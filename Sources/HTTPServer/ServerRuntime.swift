@@ -17,11 +17,14 @@ public struct ServerRuntime: Sendable {
         self.configuration.port = options.port
     }
 
-    /// `GET /healthz` → 200 `ok`; with TASKBOT_TEST_ROUTES=1 also `GET /_test/sleep?ms=N` (tests only).
+    /// `GET /healthz` → 200 `ok` (inline, on the event loop); with TASKBOT_TEST_ROUTES=1 also, for tests and
+    /// the bench, `GET /_test/sleep?ms=N` and `GET /_test/hello` (both ordinary off-loop handlers).
     public static func baseRouter(testRoutes: Bool = Environment.value("TASKBOT_TEST_ROUTES") == "1") -> Router {
         var router = Router()
-        router.add("GET", "/healthz") { _ in .text(200, "ok") }
+        let healthy = HTTPResponse.text(200, "ok")
+        router.addInline("GET", "/healthz") { _ in healthy }
         if testRoutes {
+            router.add("GET", "/_test/hello") { _ in .text(200, "ok") }
             router.add("GET", "/_test/sleep") { request in
                 let value = request.query?.split(separator: "=").last.flatMap { Int($0) } ?? 0
                 try? await Task.sleep(for: .milliseconds(min(max(value, 0), 60_000)))
@@ -43,18 +46,23 @@ public struct ServerRuntime: Sendable {
             return 1
         }
         let server = HTTPServer(configuration: configuration, tls: tls, router: router, logger: logger)
+        // Signals are routed before the server starts, so a SIGTERM that arrives during startup is
+        // not lost; it is acted on as soon as the server runs.
+        let stopRequested = StopRequest()
+        let signals = Self.installSignals(server: server, stopRequested: stopRequested, logger: logger)
         let port: Int
         do {
             port = try server.start()
         } catch {
             logger.error("server failed to start", ["error": "\(error)"])
+            signals.cancel()
             return 1
         }
         var fields = ["host": configuration.host, "port": String(port)]
         if let fingerprint = server.certificateFingerprint { fields["sha256_fingerprint"] = fingerprint }
         logger.info("serving", fields)
         started(port)
-        let signals = Self.installSignals(server: server, logger: logger)
+        if stopRequested.isSet { server.beginShutdown() }
         await server.waitUntilStopped()
         signals.cancel()
         return 0
@@ -75,11 +83,12 @@ public struct ServerRuntime: Sendable {
         }
     }
 
-    private static func installSignals(server: HTTPServer, logger: Logger) -> SignalHandling {
-        let stopping = Atomic<Bool>(false)
-        return SignalHandling(
+    private static func installSignals(
+        server: HTTPServer, stopRequested: StopRequest, logger: Logger
+    ) -> SignalHandling {
+        SignalHandling(
             terminate: { number in
-                guard !stopping.exchange(true, ordering: .relaxed) else { return }
+                guard stopRequested.setFirstTime() else { return }
                 logger.info("stopping", ["signal": number == SIGTERM ? "SIGTERM" : "SIGINT"])
                 server.beginShutdown()
             },
@@ -92,4 +101,14 @@ public struct ServerRuntime: Sendable {
                 }
             })
     }
+}
+
+/// Remembers that a stop signal arrived (first one wins).
+final class StopRequest: Sendable {
+    private let flag = Atomic<Bool>(false)
+
+    var isSet: Bool { flag.load(ordering: .acquiring) }
+
+    /// Sets the flag; true only for the call that set it.
+    func setFirstTime() -> Bool { !flag.exchange(true, ordering: .acquiringAndReleasing) }
 }

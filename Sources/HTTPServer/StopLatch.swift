@@ -1,33 +1,30 @@
-import Synchronization
+import Foundation
 
 /// Counts event loops down to zero and then resumes everyone waiting in `wait()`.
-final class StopLatch: Sendable {
-    private struct State {
-        var remaining: Int
-        var waiters: [CheckedContinuation<Void, Never>] = []
-    }
+final class StopLatch: @unchecked Sendable {
+    // @unchecked: `remaining` and `waiters` are only touched with `lock` held. (An NSLock rather than
+    // Synchronization.Mutex because ThreadSanitizer reported the Mutex's futex hand-off as a race here.)
+    private let lock = NSLock()
+    private var remaining: Int
+    private var waiters: [CheckedContinuation<Void, Never>] = []
 
-    private let state: Mutex<State>
-
-    init(count: Int) { state = Mutex(State(remaining: count)) }
+    init(count: Int) { remaining = count }
 
     func countDown() {
-        let waiters = state.withLock { state -> [CheckedContinuation<Void, Never>] in
-            state.remaining -= 1
-            guard state.remaining <= 0 else { return [] }
-            defer { state.waiters = [] }
-            return state.waiters
-        }
-        for waiter in waiters { waiter.resume() }
+        lock.lock()
+        remaining -= 1
+        let ready = remaining <= 0 ? waiters : []
+        if remaining <= 0 { waiters = [] }
+        lock.unlock()
+        for waiter in ready { waiter.resume() }
     }
 
     func wait() async {
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            let done = state.withLock { state -> Bool in
-                if state.remaining <= 0 { return true }
-                state.waiters.append(continuation)
-                return false
-            }
+            lock.lock()
+            let done = remaining <= 0
+            if !done { waiters.append(continuation) }
+            lock.unlock()
             if done { continuation.resume() }
         }
     }

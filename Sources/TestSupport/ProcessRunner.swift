@@ -40,7 +40,8 @@ public enum ProcessRunner {
             process.waitUntilExit()
         }
         let (out, err) = collected.finish()
-        let status = process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
+        let status =
+            process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
         return Output(status: status, standardOutput: out, standardError: err, timedOut: timedOut)
     }
 
@@ -48,7 +49,8 @@ public enum ProcessRunner {
     public static func resolve(_ name: String) -> String {
         guard !name.contains("/") else { return name }
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        for directory in path.split(separator: ":") where FileManager.default.isExecutableFile(atPath: "\(directory)/\(name)") {
+        for directory in path.split(separator: ":")
+        where FileManager.default.isExecutableFile(atPath: "\(directory)/\(name)") {
             return "\(directory)/\(name)"
         }
         return "/usr/bin/\(name)"

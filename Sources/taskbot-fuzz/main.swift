@@ -2,10 +2,10 @@
 // Each target is a function in its own file; add it to this table under the name scripts/fuzz uses
 // (the name of its seed directory under fuzz/corpus/).
 #if FUZZING
-let fuzzTargets: [String: FuzzTarget] = [
-    "http": FuzzHTTP.run
-]
-FuzzDriver.main(targets: fuzzTargets)
+    let fuzzTargets: [String: FuzzTarget] = [
+        "http": FuzzHTTP.run
+    ]
+    FuzzDriver.main(targets: fuzzTargets)
 #else
-print("taskbot-fuzz: build it with scripts/fuzz (needs -DFUZZING and -sanitize=fuzzer)")
+    print("taskbot-fuzz: build it with scripts/fuzz (needs -DFUZZING and -sanitize=fuzzer)")
 #endif

@@ -106,7 +106,10 @@ struct HTTPRequestParserTests {
             "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\n\r\n",
             .malformed("bad Transfer-Encoding")
         ),
-        ("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nContent-Length: 6\r\n\r\n", .malformed("conflicting Content-Length")),
+        (
+            "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nContent-Length: 6\r\n\r\n",
+            .malformed("conflicting Content-Length")
+        ),
         ("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 5, 6\r\n\r\n", .malformed("conflicting Content-Length")),
         ("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: +5\r\n\r\n", .malformed("bad Content-Length")),
         ("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 0x5\r\n\r\n", .malformed("bad Content-Length")),
@@ -134,7 +137,10 @@ struct HTTPRequestParserTests {
             .bodyTooLarge
         ),
         ("GET /" + String(repeating: "a", count: 8200) + " HTTP/1.1\r\n", .requestLineTooLong),
-        ("GET / HTTP/1.1\r\nHost: x\r\nX: " + String(repeating: "a", count: 16400) + "\r\n\r\n", .headerSectionTooLarge),
+        (
+            "GET / HTTP/1.1\r\nHost: x\r\nX: " + String(repeating: "a", count: 16400) + "\r\n\r\n",
+            .headerSectionTooLarge
+        ),
         (
             "GET / HTTP/1.1\r\nHost: x\r\n" + String(repeating: "X-Many: 1\r\n", count: 100) + "\r\n",
             .tooManyHeaderLines
@@ -174,7 +180,8 @@ struct HTTPRequestParserTests {
     @Test("wants 100 Continue only between head and body")
     func expectContinue() throws {
         var parser = HTTPRequestParser()
-        parser.append(contentsOf: Array("POST / HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 2\r\n\r\n".utf8))
+        parser.append(
+            contentsOf: Array("POST / HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 2\r\n\r\n".utf8))
         #expect(try parser.next() == nil)
         #expect(parser.wantsContinue)
         #expect(parser.isReceivingBody)
@@ -192,7 +199,9 @@ struct HTTPRequestParserTests {
         let line = "GET /" + String(repeating: "a", count: 6) + " HTTP/1.1"  // 20 bytes
         let text = line + "\r\nHost: x\r\nX-Pad: " + String(repeating: "p", count: 20) + "\r\n\r\n"
         #expect(parseAll(text, limits: limits).requests.count == 1)
-        #expect(parseAll(text.replacingOccurrences(of: "ppp", with: "pppp"), limits: limits).error == .headerSectionTooLarge)
+        #expect(
+            parseAll(text.replacingOccurrences(of: "ppp", with: "pppp"), limits: limits).error == .headerSectionTooLarge
+        )
     }
 
     /// Inputs libFuzzer found (scripts/fuzz); each must fail the same way whole and split.

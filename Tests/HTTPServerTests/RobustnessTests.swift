@@ -1,7 +1,7 @@
 import Foundation
 import HTTPServer
-import Testing
 import TestSupport
+import Testing
 
 /// Short deadlines so that deadline tests finish in a few seconds.
 func shortDeadlines(_ configuration: inout ServerConfiguration) {
@@ -70,7 +70,7 @@ struct RobustnessTests {
                 let start = clock.now
                 let client = try server.tlsClient()
                 #expect(try client.request(get("/healthz")).status == 200)
-                #expect(clock.now - start < .seconds(1))
+                #expect(clock.now - start < .seconds(3), "field report B25 allows 3 s")
                 usleep(300_000)
             }
             for client in slowHeads {

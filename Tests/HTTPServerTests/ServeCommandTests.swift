@@ -1,8 +1,8 @@
 import Foundation
 import HTTPServer
 import Support
-import Testing
 import TestSupport
+import Testing
 
 @Suite("taskbot serve as a process")
 struct ServeCommandTests {

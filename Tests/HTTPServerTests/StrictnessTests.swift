@@ -1,7 +1,7 @@
 import Foundation
 import HTTPServer
-import Testing
 import TestSupport
+import Testing
 
 @Suite("Malformed and dangerous requests over real sockets")
 struct StrictnessTests {
@@ -11,7 +11,10 @@ struct StrictnessTests {
             "TE with CL",
             "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n", 400
         ),
-        ("TE gzip, chunked", "POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip, chunked\r\n\r\n0\r\n\r\n", 501),
+        (
+            "TE gzip, chunked", "POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: gzip, chunked\r\n\r\n0\r\n\r\n",
+            501
+        ),
         ("TE identity", "POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: identity\r\n\r\n", 501),
         ("conflicting CL", "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nContent-Length: 3\r\n\r\nabc", 400),
         ("obs-fold", "GET /healthz HTTP/1.1\r\nHost: x\r\nX-Long: a\r\n  folded\r\n\r\n", 400),
@@ -24,9 +27,15 @@ struct StrictnessTests {
             "101 header lines",
             "GET /healthz HTTP/1.1\r\nHost: x\r\n" + String(repeating: "X-N: 1\r\n", count: 100) + "\r\n", 431
         ),
-        ("request line over 8 KiB", "GET /" + String(repeating: "a", count: 8300) + " HTTP/1.1\r\nHost: x\r\n\r\n", 414),
+        (
+            "request line over 8 KiB", "GET /" + String(repeating: "a", count: 8300) + " HTTP/1.1\r\nHost: x\r\n\r\n",
+            414
+        ),
         ("body over 1 MiB", "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 1048577\r\n\r\n", 413),
-        ("bad chunk size", "POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nab\r\n0\r\n\r\n", 400),
+        (
+            "bad chunk size",
+            "POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\nab\r\n0\r\n\r\n", 400
+        ),
         ("bare LF", "GET /healthz HTTP/1.1\nHost: x\n\n", 400),
         ("HTTP/2 request line", "GET /healthz HTTP/2.0\r\nHost: x\r\n\r\n", 505),
         ("missing Host", "GET /healthz HTTP/1.1\r\n\r\n", 400),
@@ -70,7 +79,8 @@ struct StrictnessTests {
         try await withServer { server in
             let client = try server.tlsClient()
             let response = try client.request(
-                "POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n4\r\nwiki\r\n5;x=y\r\npedia\r\n0\r\n\r\n")
+                "POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n4\r\nwiki\r\n5;x=y\r\npedia\r\n0\r\n\r\n"
+            )
             #expect(response.status == 200)
             #expect(response.text == "wikipedia")
             #expect(try client.request(get("/healthz")).status == 200)

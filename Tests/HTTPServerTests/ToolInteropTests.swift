@@ -1,7 +1,7 @@
 import Foundation
 import HTTPServer
-import Testing
 import TestSupport
+import Testing
 
 @Suite("curl and openssl s_client against the server")
 struct ToolInteropTests {
@@ -44,8 +44,10 @@ struct ToolInteropTests {
     func sClient(name: String, options: [String], accepted: Bool) async throws {
         try await withServer { server in
             let arguments =
-                ["s_client", "-connect", "127.0.0.1:\(server.port)", "-CAfile", server.certificatePath,
-                "-verify_return_error", "-ign_eof"] + options
+                [
+                    "s_client", "-connect", "127.0.0.1:\(server.port)", "-CAfile", server.certificatePath,
+                    "-verify_return_error", "-ign_eof",
+                ] + options
             let run = try ProcessRunner.run(
                 "openssl", arguments, input: "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
                 timeout: .seconds(10))
@@ -57,7 +59,8 @@ struct ToolInteropTests {
             } else {
                 #expect(run.status != 0, "\(name) was accepted: \(output)")
                 #expect(!output.contains("HTTP/1.1 200 OK"), "\(name)")
-                #expect(output.contains("alert protocol version") || output.contains("alert handshake failure"), "\(name)")
+                #expect(
+                    output.contains("alert protocol version") || output.contains("alert handshake failure"), "\(name)")
             }
         }
     }
