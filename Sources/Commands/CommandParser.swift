@@ -71,7 +71,8 @@ public enum CommandParser {
         let limit = key.count <= 4 ? 1 : 2
         if let nearest = EditDistance.nearest(to: key, in: suggestionWords, limit: limit) {
             return CommandError(
-                "I don't know the command `\(shown)`. Did you mean `\(nearest)`? Try `/tasks help`.", suggestion: nearest)
+                "I don't know the command `\(shown)`. Did you mean `\(nearest)`? Try `/tasks help`.",
+                suggestion: nearest)
         }
         return CommandError("I don't know the command `\(shown)`. Try `/tasks help`.")
     }

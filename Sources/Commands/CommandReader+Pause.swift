@@ -42,7 +42,9 @@ extension CommandReader {
         let typed = words.original(from: index, to: index + 1)
         index += 1
         skip(["tasks", "of", "my"])
-        guard key() == "for" || key() == "of", key(1) == "artist" else { return TaskReference(.all(artistID: nil), typed: typed) }
+        guard key() == "for" || key() == "of", key(1) == "artist" else {
+            return TaskReference(.all(artistID: nil), typed: typed)
+        }
         guard let artist = key(2), TaskReferenceReader.isUUID(artist) else {
             throw CommandError("Which artist? Give the artist's full id: `/tasks \(verb) all for artist <uuid>`.")
         }
@@ -79,7 +81,9 @@ extension CommandReader {
             throw CommandError(
                 seconds < 60
                     ? "A pause with a resume time must last at least 1 minute."
-                    : "A pause with a resume time can last at most 30 days. Pause it without a time and resume it later.")
+                    : "A pause with a resume time can last at most 30 days. "
+                        + "Pause it without a time and resume it later."
+            )
         }
         return seconds
     }
@@ -95,7 +99,8 @@ extension CommandReader {
     private mutating func wallClock() throws(CommandError) -> CronExpression {
         let text = rest
         let midnight = CronExpression(
-            minute: CronField(.minute, values: [0]), hour: CronField(.hour, values: [0]), dayOfMonth: .every(.dayOfMonth),
+            minute: CronField(.minute, values: [0]), hour: CronField(.hour, values: [0]),
+            dayOfMonth: .every(.dayOfMonth),
             month: .every(.month), dayOfWeek: .every(.dayOfWeek))
         index = end
         guard case .success(let edit) = ScheduleEdit.parse(text), case .calendar = edit.change else {

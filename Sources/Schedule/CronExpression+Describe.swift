@@ -61,7 +61,7 @@ extension CronExpression {
 
     private func monthDayDescription() -> String {
         let days = EnglishText.list(EnglishText.runs(dayOfMonth.values) { "\($0)" })
-        return "on \(dayOfMonth.count == 1 ? "day" : "days") \(days) of the month"
+        return "on day \(days) of the month"
     }
 
     private func weekdayDescription() -> String {

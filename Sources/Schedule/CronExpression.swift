@@ -42,7 +42,8 @@ public struct CronExpression: Sendable, Hashable, CustomStringConvertible {
         let fields = trimmed.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
         guard fields.count == 5 else {
             throw CronError(
-                "A cron expression has 5 fields (minute hour day-of-month month day-of-week); `\(trimmed)` has \(fields.count)."
+                "A cron expression has 5 fields (minute hour day-of-month month day-of-week); "
+                    + "`\(trimmed)` has \(fields.count)."
             )
         }
         self.init(

@@ -1,5 +1,7 @@
 extension CronField {
-    private static let monthNames = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+    private static let monthNames = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ]
     private static let dayNames = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"]
 
     /// Reads one field of a cron expression: numbers, names, `*`, ranges, steps and lists.
@@ -25,7 +27,8 @@ extension CronField {
             low = try parseValue(base[..<dash], kind: kind)
             high = try parseValue(base[base.index(after: dash)...], kind: kind, isRangeEnd: true)
             guard low <= high else {
-                throw CronError("The range `\(base)` in the \(kind.name) field runs backwards; write the smaller value first.")
+                throw CronError(
+                    "The range `\(base)` in the \(kind.name) field runs backwards; write the smaller value first.")
             }
         } else {
             low = try parseValue(base, kind: kind)

@@ -29,7 +29,9 @@ extension SchedulePhraseReader {
     /// A number: a time ("9", "9am", "9:30", "17:45", "10 am").
     mutating func readNumber(_ word: String) throws(ScheduleRefusal) -> Bool {
         guard word.first?.isASCIIDigit == true else { return false }
-        if let next = token(1), PhraseVocabulary.unit(next) != nil { throw ScheduleRefusal.unreadable("\(word) \(next)") }
+        if let next = token(1), PhraseVocabulary.unit(next) != nil {
+            throw ScheduleRefusal.unreadable("\(word) \(next)")
+        }
         if let day = Int(word), let next = token(1), let month = PhraseVocabulary.month(next) {
             guard (1...31).contains(day) else { throw ScheduleRefusal.noSuchDay(day) }
             monthDays.insert(day)
@@ -63,7 +65,8 @@ extension SchedulePhraseReader {
         else { return nil }
         var minute = 0
         if parts.count == 2 {
-            guard parts[1].count == 2, parts[1].allSatisfy(\.isASCIIDigit), let value = Int(parts[1]), value <= 59 else {
+            guard parts[1].count == 2, parts[1].allSatisfy(\.isASCIIDigit), let value = Int(parts[1]), value <= 59
+            else {
                 throw ScheduleRefusal.invalidTime(shown)
             }
             minute = value
@@ -72,7 +75,9 @@ extension SchedulePhraseReader {
         return (resolved.hour, minute, resolved.bare, consumed)
     }
 
-    private func resolveHour(_ hour: Int, suffix: String, shown: String) throws(ScheduleRefusal) -> (hour: Int, bare: Bool) {
+    private func resolveHour(_ hour: Int, suffix: String, shown: String) throws(ScheduleRefusal) -> (
+        hour: Int, bare: Bool
+    ) {
         switch suffix {
         case "":
             if hour == 24 { throw ScheduleRefusal.invalidTime(shown, hint: " (midnight is `00:00` or `midnight`)") }

@@ -102,7 +102,9 @@ struct SchedulePhraseReader {
 
     private func isCalendarDate(_ word: String) -> Bool {
         let parts = word.split(whereSeparator: { $0 == "-" || $0 == "/" || $0 == "." })
-        if parts.count >= 2, parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }), word.contains(where: { !$0.isASCIIDigit }) {
+        if parts.count >= 2, parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
+            word.contains(where: { !$0.isASCIIDigit })
+        {
             return true
         }
         if word.count == 4, word.allSatisfy(\.isASCIIDigit), let year = Int(word), (1900...2199).contains(year) {

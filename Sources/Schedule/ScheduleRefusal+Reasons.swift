@@ -28,7 +28,8 @@ extension ScheduleRefusal {
         let name = EnglishText.monthNames[month - 1]
         let last = CivilDate.daysIn(month: month, year: 2001)
         return ScheduleRefusal(
-            "\(name) \(day) never happens, so the task would never run. Pick a day that exists, such as \(name) \(last).")
+            "\(name) \(day) never happens, so the task would never run. "
+                + "Pick a day that exists, such as \(name) \(last).")
     }
 
     static func noSuchDay(_ day: Int) -> ScheduleRefusal {

@@ -38,8 +38,9 @@ public enum TimeZoneNames {
     private static let knownAliases: [String: String] = aliases.filter { TimeZone(identifier: $0.value) != nil }
 
     /// First words of the names that take two words ("new york"), so readers try pairs only there.
-    static let pairStarts: Set<String> = Set(aliases.keys.compactMap { $0.split(separator: " ").first.map(String.init) }
-        .filter { first in aliases.keys.contains { $0.hasPrefix(first + " ") } })
+    static let pairStarts: Set<String> = Set(
+        aliases.keys.compactMap { $0.split(separator: " ").first.map(String.init) }
+            .filter { first in aliases.keys.contains { $0.hasPrefix(first + " ") } })
 
     private static let identifiers: [String: String] = {
         var map: [String: String] = [:]

@@ -51,7 +51,10 @@ struct CronExpressionTests {
             ("*/0 * * * *", "The step `/0` in the minute field must be between 1 and 59."),
             ("0 17-9 * * *", "The range `17-9` in the hour field runs backwards; write the smaller value first."),
             ("0 9 * * funday", "`funday` is not a valid value in the day-of-week field."),
-            ("0 9 * *", "A cron expression has 5 fields (minute hour day-of-month month day-of-week); `0 9 * *` has 4."),
+            (
+                "0 9 * *",
+                "A cron expression has 5 fields (minute hour day-of-month month day-of-week); `0 9 * *` has 4."
+            ),
             ("0 9 L * *", "`L` is not a valid value in the day-of-month field."),
             ("0 9 * * 1#1", "`1#1` is not a valid value in the day-of-week field."),
             ("0 9,,10 * * *", "The hour field `9,,10` has an empty list item."),
@@ -78,7 +81,7 @@ struct CronExpressionTests {
             ("0 10 * * 4", "at 10:00 on Thursday"),
             ("*/15 * * * *", "every 15 minutes"),
             ("0 9 * * 1-5", "at 09:00 on weekdays (Monday to Friday)"),
-            ("30 8 1,15 * *", "at 08:30 on days 1 and 15 of the month"),
+            ("30 8 1,15 * *", "at 08:30 on day 1 and 15 of the month"),
             ("0 9 15 * *", "at 09:00 on day 15 of the month"),
             ("* * * * *", "every minute"),
             ("0 * * * *", "every hour"),
@@ -93,7 +96,13 @@ struct CronExpressionTests {
             ("0 9 1 * 1", "at 09:00 on day 1 of the month or on Monday"),
             ("*/15 9-17 * * 1-5", "every 15 minutes during hours 9 to 17 on weekdays (Monday to Friday)"),
             ("0 9-17 * * *", "at minute 0 during hours 9 to 17"),
-            ("0 0 */2 * 1", "at 00:00 on days 1, 3, 5, 7, 9, 11, 13, 15, 17, 19, 21, 23, 25, 27, 29 and 31 of the month, but only when that day is also a Monday"),
+            (
+                "0 0 */2 * 1",
+                """
+                at 00:00 on day 1, 3, 5, 7, 9, 11, 13, 15, 17, 19, 21, 23, 25, 27, 29 and 31 of the month, \
+                but only when that day is also a Monday
+                """
+            ),
         ])
     func describes(cron: String, text: String) throws {
         #expect(try CronExpression(parsing: cron).describe() == text)
@@ -102,6 +111,8 @@ struct CronExpressionTests {
     @Test("appends the zone to a description")
     func describesZone() throws {
         let zone = try #require(TimeZone(identifier: "America/Los_Angeles"))
-        #expect(try CronExpression(parsing: "0 10 * * 4").describe(zone: zone) == "at 10:00 on Thursday (America/Los_Angeles)")
+        #expect(
+            try CronExpression(parsing: "0 10 * * 4").describe(zone: zone)
+                == "at 10:00 on Thursday (America/Los_Angeles)")
     }
 }
