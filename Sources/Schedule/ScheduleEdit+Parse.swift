@@ -12,17 +12,9 @@ extension ScheduleEdit {
     }
 
     private static func parseThrowing(_ phrase: String) throws(ScheduleRefusal) -> ScheduleEdit {
+        if let pasted = try pastedCron(phrase) { return pasted }
         var tokens = PhraseTokens.tokenize(phrase)
         let zone = extractZone(from: &tokens)
-        let cronTokens = tokens.drop(while: { ["to", "run", "runs", "on", "as"].contains($0) })
-        if PhraseTokens.looksLikeCron(cronTokens) {
-            let rest = cronTokens.joined(separator: " ")
-            do throws(CronError) {
-                return ScheduleEdit(.replace(try CronExpression(parsing: rest)), timeZone: zone)
-            } catch {
-                throw ScheduleRefusal(error.message)
-            }
-        }
         var reader = SchedulePhraseReader(tokens: tokens)
         try reader.read()
         guard let change = try reader.change() else {
@@ -30,6 +22,28 @@ extension ScheduleEdit {
             throw ScheduleRefusal.empty(phrase.trimmingWhitespace())
         }
         return ScheduleEdit(change, timeZone: zone)
+    }
+
+    /// A pasted cron ("0 9 * * MON-FRI", "to `30 6 * * 1-5` UTC"), read from the phrase's own words so
+    /// that names and ranges survive; nil when the phrase is not one.
+    private static func pastedCron(_ phrase: String) throws(ScheduleRefusal) -> ScheduleEdit? {
+        let quotes: Set<Character> = ["\"", "'", "`", "\u{2018}", "\u{2019}", "\u{201C}", "\u{201D}"]
+        var words = phrase.split(whereSeparator: \.isWhitespace).map { String($0.filter { !quotes.contains($0) }) }
+            .filter { !$0.isEmpty }
+        while let first = words.first, ["to", "run", "runs", "on", "as"].contains(first.lowercased()) {
+            words.removeFirst()
+        }
+        var zone: String?
+        if words.count == 6 || words.count == 2, let last = words.last, let found = TimeZoneNames.resolve(last) {
+            zone = found
+            words.removeLast()
+        }
+        guard PhraseTokens.looksLikeCron(words[...]) else { return nil }
+        do throws(CronError) {
+            return ScheduleEdit(.replace(try CronExpression(parsing: words.joined(separator: " "))), timeZone: zone)
+        } catch {
+            throw ScheduleRefusal(error.message)
+        }
     }
 
     /// Removes the first zone name (one or two words) from `tokens` and returns its IANA identifier.

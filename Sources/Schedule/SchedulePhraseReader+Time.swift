@@ -10,7 +10,10 @@ extension SchedulePhraseReader {
             guard let relation = token(1), relation == "past" || relation == "to", let target = token(2) else {
                 return false
             }
-            guard let time = try clockTime(at: index + 2) else { throw ScheduleRefusal.unreadable(target) }
+            var named: (hour: Int, minute: Int, bare: Bool, consumed: Int)?
+            if let hour = ["noon": 12, "midday": 12, "midnight": 0][target] { named = (hour, 0, false, 1) }
+            if named == nil { named = try clockTime(at: index + 2) }
+            guard let time = named else { throw ScheduleRefusal.unreadable(target) }
             index += 1 + time.consumed
             let offset = word == "half" ? 30 : 15
             if relation == "past" {

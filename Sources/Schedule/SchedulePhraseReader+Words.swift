@@ -27,6 +27,9 @@ extension SchedulePhraseReader {
             index += 1
         case "weekend", "weekends":
             weekdays.formUnion([0, 6])
+        case "weeknight", "weeknights":
+            weekdays.formUnion(1...5)
+            meridiem = .pm
         default:
             return try readMonthDay(word)
         }

@@ -17,7 +17,7 @@ struct SchedulePhraseReader {
         "annually", "annual", "year", "years", "hourly", "hour", "hours", "minute", "minutes", "noon", "midday",
         "midnight", "half", "quarter", "past", "am", "pm", "morning", "mornings", "afternoon", "afternoons",
         "evening", "evenings", "night", "nights", "tonight", "tomorrow", "today", "now", "next", "this", "last",
-        "other", "second", "seconds",
+        "other", "second", "seconds", "weeknight", "weeknights",
     ]
 
     /// True for words the phrase grammar uses, which therefore are never read as zone names.

@@ -96,6 +96,17 @@ struct CronExpressionTests {
             ("0 9 1 * 1", "at 09:00 on day 1 of the month or on Monday"),
             ("*/15 9-17 * * 1-5", "every 15 minutes during hours 9 to 17 on weekdays (Monday to Friday)"),
             ("0 9-17 * * *", "at minute 0 during hours 9 to 17"),
+            ("0,30 * * * *", "at minutes 0 and 30 of every hour"),
+            ("*/7 * * * *", "every 7 minutes, restarting at the top of each hour"),
+            ("0 */5 * * *", "at 00:00, 05:00, 10:00, 15:00 and 20:00 every day"),
+            ("0 */7 * * *", "at 00:00, 07:00, 14:00 and 21:00 every day"),
+            ("30 */6 * * *", "at 00:30, 06:30, 12:30 and 18:30 every day"),
+            ("30 */3 * * *", "every 3 hours at minute 30"),
+            ("0 9 * 1-3 1-5", "at 09:00 on weekdays (Monday to Friday) in January to March"),
+            (
+                "0 9 1 * */2",
+                "at 09:00 on day 1 of the month, but only when that day is also a Sunday, Tuesday, Thursday or Saturday"
+            ),
             (
                 "0 0 */2 * 1",
                 """
