@@ -6,10 +6,14 @@ public struct TaskPatch: Sendable, Equatable {
     public var schedule: String?
     /// The new IANA zone.
     public var timezone: String?
+    /// `false` to pause, `true` to resume.
     public var enabled: Bool?
+    /// The new title, verbatim.
     public var title: String?
+    /// The new prompt, verbatim.
     public var prompt: String?
 
+    /// A patch with the given fields; nil fields are left out.
     public init(
         schedule: String? = nil, timezone: String? = nil, enabled: Bool? = nil, title: String? = nil,
         prompt: String? = nil

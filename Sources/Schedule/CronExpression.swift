@@ -67,6 +67,7 @@ public struct CronExpression: Sendable, Hashable, CustomStringConvertible {
         fields.map(\.normalized).joined(separator: " ")
     }
 
+    /// The normal form.
     public var description: String { normalized }
 
     /// True when the day of month restricts (classic cron: not written with `*`).

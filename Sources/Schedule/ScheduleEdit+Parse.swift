@@ -27,6 +27,12 @@ extension ScheduleEdit {
     /// A pasted cron ("0 9 * * MON-FRI", "to `30 6 * * 1-5` UTC"), read from the phrase's own words so
     /// that names and ranges survive; nil when the phrase is not one.
     private static func pastedCron(_ phrase: String) throws(ScheduleRefusal) -> ScheduleEdit? {
+        var spaces = 0
+        var marked = false
+        for byte in phrase.utf8 {
+            if byte == 32 { spaces += 1 } else if byte == 42 || byte == 64 { marked = true }
+        }
+        guard marked || spaces >= 4 else { return nil }
         let quotes: Set<Character> = ["\"", "'", "`", "\u{2018}", "\u{2019}", "\u{201C}", "\u{201D}"]
         var words = phrase.split(whereSeparator: \.isWhitespace).map { String($0.filter { !quotes.contains($0) }) }
             .filter { !$0.isEmpty }

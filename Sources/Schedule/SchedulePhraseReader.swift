@@ -9,6 +9,8 @@ struct SchedulePhraseReader {
         "from", "please", "pls", "plz", "it", "starting", "oclock", "a", "an", "per", "once", "thanks", "thank",
         "you", "thx", "ty", "instead", "then", "around", "by", "single", "only", "in", "every",
     ]
+    /// Fillers that need no look at their neighbours, skipped before any other check.
+    private static let plainFillers = fillers.subtracting(["every", "each", "in"])
     static let rangeWords: Set<String> = ["-", "to", "through", "thru", "till", "until"]
     private static let quantifiers: Set<String> = ["every", "each", "a", "an", "per", "once"]
     private static let keywords: Set<String> = [
@@ -59,6 +61,10 @@ struct SchedulePhraseReader {
     }
 
     private mutating func readToken(_ word: String) throws(ScheduleRefusal) {
+        if SchedulePhraseReader.plainFillers.contains(word) {
+            index += 1
+            return
+        }
         if try readRefusals(word) { return }
         if try readEvery(word) { return }
         if try readDays(word) { return }
