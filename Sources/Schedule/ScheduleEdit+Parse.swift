@@ -27,12 +27,7 @@ extension ScheduleEdit {
     /// A pasted cron ("0 9 * * MON-FRI", "to `30 6 * * 1-5` UTC"), read from the phrase's own words so
     /// that names and ranges survive; nil when the phrase is not one.
     private static func pastedCron(_ phrase: String) throws(ScheduleRefusal) -> ScheduleEdit? {
-        var spaces = 0
-        var marked = false
-        for byte in phrase.utf8 {
-            if byte == 32 { spaces += 1 } else if byte == 42 || byte == 64 { marked = true }
-        }
-        guard marked || spaces >= 4 else { return nil }
+        guard startsLikeCron(phrase) else { return nil }
         let quotes: Set<Character> = ["\"", "'", "`", "\u{2018}", "\u{2019}", "\u{201C}", "\u{201D}"]
         var words = phrase.split(whereSeparator: \.isWhitespace).map { String($0.filter { !quotes.contains($0) }) }
             .filter { !$0.isEmpty }
@@ -50,6 +45,32 @@ extension ScheduleEdit {
         } catch {
             throw ScheduleRefusal(error.message)
         }
+    }
+
+    /// A cheap first look: after leading "to"/"run"/"on" and quotes, the phrase starts with a digit, `*` or `@`.
+    private static func startsLikeCron(_ phrase: String) -> Bool {
+        let bytes = phrase.utf8
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            while index < bytes.endIndex, bytes[index] == 32 { index = bytes.index(after: index) }
+            var code: UInt64 = 0
+            var first: UInt8?
+            while index < bytes.endIndex, bytes[index] != 32 {
+                let byte = bytes[index]
+                code = code &<< 8 | UInt64(byte >= 65 && byte <= 90 ? byte + 32 : byte)
+                if first == nil, !quoteBytes.contains(byte) { first = byte }
+                index = bytes.index(after: index)
+            }
+            guard let first else { continue }
+            if fillerCodes.contains(code) { continue }
+            return (first >= 48 && first <= 57) || first == 42 || first == 64
+        }
+        return false
+    }
+
+    private static let quoteBytes: [UInt8] = [34, 39, 96, 0xE2, 0x80, 0x98, 0x99, 0x9C, 0x9D]
+    private static let fillerCodes: [UInt64] = ["to", "run", "runs", "on", "as"].map { word in
+        word.utf8.reduce(UInt64(0)) { $0 &<< 8 | UInt64($1) }
     }
 
     /// Removes the first zone name (one or two words) from `tokens` and returns its IANA identifier.
