@@ -13,13 +13,13 @@ struct SchedulePhraseReader {
     private static let plainFillers = fillers.subtracting(["every", "each", "in"])
     static let rangeWords: Set<String> = ["-", "to", "through", "thru", "till", "until"]
     private static let quantifiers: Set<String> = ["every", "each", "a", "an", "per", "once"]
-    private static let keywords: Set<String> = [
+    static let keywords: Set<String> = [
         "weekday", "weekdays", "weekend", "weekends", "workday", "workdays", "business", "working", "work", "day",
         "days", "daily", "nightly", "everyday", "weekly", "week", "weeks", "monthly", "month", "months", "yearly",
         "annually", "annual", "year", "years", "hourly", "hour", "hours", "minute", "minutes", "noon", "midday",
         "midnight", "half", "quarter", "past", "am", "pm", "morning", "mornings", "afternoon", "afternoons",
         "evening", "evenings", "night", "nights", "tonight", "tomorrow", "today", "now", "next", "this", "last",
-        "other", "second", "seconds", "weeknight", "weeknights",
+        "other", "second", "seconds", "weeknight", "weeknights", "mins", "min", "hrs", "hr", "secs", "thanks",
     ]
 
     /// True for words the phrase grammar uses, which therefore are never read as zone names.
