@@ -76,9 +76,8 @@ extension Command {
         } else {
             return .failure(CommandError("I need the task's current schedule to change only its days or its time."))
         }
-        guard next != currentCron else { return .success(patch) }
-        let text = next.normalized
-        if text != currentCron?.normalized { patch.schedule = text }
+        if let currentCron, next.printsSame(as: currentCron) { return .success(patch) }
+        patch.schedule = next.normalized
         return .success(patch)
     }
 }

@@ -58,6 +58,13 @@ public struct CronExpression: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// True when both crons have the same normal form, compared without building it.
+    public func printsSame(as other: CronExpression) -> Bool {
+        minute.printsSame(as: other.minute) && hour.printsSame(as: other.hour)
+            && dayOfMonth.printsSame(as: other.dayOfMonth) && month.printsSame(as: other.month)
+            && dayOfWeek.printsSame(as: other.dayOfWeek)
+    }
+
     /// The five fields in order.
     public var fields: [CronField] { [minute, hour, dayOfMonth, month, dayOfWeek] }
 

@@ -70,11 +70,19 @@ extension CronField {
     /// The field in the form the tasks API accepts: numbers only, ascending, ranges for three or more
     /// consecutive values, `*` and `*/N` where the field was written that way.
     public var normalized: String {
-        if starred, let step = CronField.starStep(kind: kind, mask: mask) {
-            return step == 1 ? "*" : "*/\(step)"
+        if starred {
+            if isFull { return "*" }
+            if let step = CronField.starStep(kind: kind, mask: mask) { return "*/\(step)" }
         }
         if isFull, kind != .dayOfMonth, kind != .dayOfWeek { return "*" }
+        if mask.nonzeroBitCount == 1 { return String(mask.trailingZeroBitCount) }
         return CronField.listText(values)
+    }
+
+    /// True when this field prints the same as `other` in the normal form.
+    func printsSame(as other: CronField) -> Bool {
+        guard mask == other.mask else { return false }
+        return starred == other.starred || (isFull && kind != .dayOfMonth && kind != .dayOfWeek)
     }
 
     /// `1,3,5` or `1-5` or `1,2,10-12`: runs of three or more become ranges.

@@ -65,6 +65,20 @@ struct CronExpressionTests {
         #expect(throws: CronError(message)) { try CronExpression(parsing: input) }
     }
 
+    @Test("compares normal forms without building them")
+    func printsSame() throws {
+        let pairs = [
+            "0 9 * * 1-5", "0-59 * * * *", "* * * * *", "0 0 1-31 * *", "0 0 * * *", "*/30 * * * *", "0,30 * * * *",
+        ]
+        for first in pairs {
+            for second in pairs {
+                let a = try CronExpression(parsing: first)
+                let b = try CronExpression(parsing: second)
+                #expect(a.printsSame(as: b) == (a.normalized == b.normalized), "\(first) vs \(second)")
+            }
+        }
+    }
+
     @Test("exposes the value sets of each field")
     func valueSets() throws {
         let cron = try CronExpression(parsing: "*/20 9-11 1,15 */3 MON-WED")
