@@ -88,11 +88,19 @@ extension CommandReader {
         return seconds
     }
 
+    /// "2h", "90m", "1h30m": counts glued to their units, as seconds.
     private static func compact(_ word: String) -> (Int, Int)? {
-        guard let split = word.firstIndex(where: { !$0.isASCIIDigitCharacter }), split != word.startIndex,
-            let count = Int(word[..<split]), count <= 100_000, let unit = unitSeconds[String(word[split...])]
-        else { return nil }
-        return (count, unit)
+        var total = 0
+        var rest = Substring(word)
+        while !rest.isEmpty {
+            let digits = rest.prefix(while: \.isASCIIDigitCharacter)
+            let letters = rest.dropFirst(digits.count).prefix(while: { !$0.isASCIIDigitCharacter })
+            guard !digits.isEmpty, digits.count <= 6, let count = Int(digits), let unit = unitSeconds[String(letters)]
+            else { return nil }
+            total += count * unit
+            rest = rest.dropFirst(digits.count + letters.count)
+        }
+        return total > 0 ? (1, total) : nil
     }
 
     /// "until Monday 9am", "until 9am", "until friday": the wall-clock time as a cron.

@@ -44,8 +44,8 @@ extension ScheduleRefusal {
         "Cron can't combine days of the month with days of the week: it would run when either one matches. "
             + "Pick one of the two.")
 
-    static func unsupportedInterval(_ words: String, nearest: String) -> ScheduleRefusal {
-        ScheduleRefusal("Cron can't run exactly `\(words)`. Nearest: \(nearest).")
+    static func unsupportedInterval(_ words: String, reason: String, nearest: String) -> ScheduleRefusal {
+        ScheduleRefusal("Cron can't run exactly `\(words)`: \(reason). Nearest: \(nearest).")
     }
 
     static func empty(_ phrase: String) -> ScheduleRefusal {

@@ -61,6 +61,12 @@ struct CommandParserTests {
                 edit: TaskEdit(enabled: false, snooze: .duration(seconds: 3600)))
         ),
         (
+            "pause aade for 1h30m",
+            Command(
+                verb: .pause, task: ref(.prefix("aade"), "aade"),
+                edit: TaskEdit(enabled: false, snooze: .duration(seconds: 5400)))
+        ),
+        (
             "pause aade until Monday 9am",
             Command(
                 verb: .pause, task: ref(.prefix("aade"), "aade"),
