@@ -50,6 +50,7 @@ extension ScheduleEdit {
     /// A cheap first look: after leading "to"/"run"/"on" and quotes, the phrase starts with a digit, `*` or `@`.
     private static func startsLikeCron(_ phrase: String) -> Bool {
         let bytes = phrase.utf8
+        guard bytes.contains(64) || bytes.lazy.filter({ $0 == 32 }).count >= 4 else { return false }
         var index = bytes.startIndex
         while index < bytes.endIndex {
             while index < bytes.endIndex, bytes[index] == 32 { index = bytes.index(after: index) }
