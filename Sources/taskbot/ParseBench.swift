@@ -15,32 +15,6 @@ enum ParseBench {
             .split(separator: "\n").map(String.init) ?? ["move task aade to thursday 10am"]
         let current = try? CronExpression(parsing: "0 9 * * 1")
         var accepted = 0
-        if ProcessInfo.processInfo.environment["PARTS"] != nil {
-            let phrases = ["to every weekday at 9am", "to thursday 10am PT", "every 15 minutes", "to 3pm"]
-            var t = cpuSeconds()
-            var n = 0
-            for i in 0..<rounds { if case .success = ScheduleEdit.parse(phrases[i % 4]) { n += 1 } }
-            print("schedule-only", Int(Double(rounds) / (cpuSeconds() - t)), n)
-            t = cpuSeconds()
-            for i in 0..<rounds {
-                if case .success = CommandParser.parse(i % 2 == 0 ? "pause task 12ab please" : "rename aade to Foo bar")
-                {
-                    n += 1
-                }
-            }
-            print("command-no-schedule", Int(Double(rounds) / (cpuSeconds() - t)), n)
-            t = cpuSeconds()
-            for i in 0..<rounds {
-                if case .success = CommandParser.parse(i % 2 == 0 ? "move task 12ab to" : "set aade to") { n += 1 }
-            }
-            print("command-empty-phrase(errors)", Int(Double(rounds) / (cpuSeconds() - t)), n)
-            let edit = try! ScheduleEdit.parse("every weekday at 9am").get()
-            let command = Command(verb: .move, task: nil, edit: TaskEdit(schedule: edit))
-            t = cpuSeconds()
-            for _ in 0..<rounds { if case .success = command.patch(currentCron: current) { n += 1 } }
-            print("patch-only", Int(Double(rounds) / (cpuSeconds() - t)), n)
-            return 0
-        }
         let cpuStarted = cpuSeconds()
         let started = ContinuousClock.now
         for round in 0..<rounds {
