@@ -62,7 +62,7 @@ extension CommandReader {
             if word == "and" { continue }
             if word == "a" || word == "an" || word == "one" {
                 pending = 1
-            } else if let number = Int(word) {
+            } else if let number = Int(word), number <= 1_000_000 {
                 pending = number
             } else if let unit = CommandReader.unitSeconds[word], let count = pending {
                 seconds += count * unit

@@ -99,7 +99,7 @@ struct ClockText {
         var hourDigits = 0
         var next = bytes.next()
         while let byte = next, byte >= 48, byte <= 57 {
-            hour = hour * 10 + Int(byte - 48)
+            if hourDigits < 3 { hour = hour * 10 + Int(byte - 48) }
             hourDigits += 1
             next = bytes.next()
         }
@@ -110,7 +110,7 @@ struct ClockText {
             var digits = 0
             next = bytes.next()
             while let byte = next, byte >= 48, byte <= 57 {
-                value = value * 10 + Int(byte - 48)
+                if digits < 3 { value = value * 10 + Int(byte - 48) }
                 digits += 1
                 next = bytes.next()
             }

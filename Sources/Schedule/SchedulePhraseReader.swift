@@ -144,6 +144,9 @@ struct SchedulePhraseReader {
         throws(ScheduleRefusal)
     {
         if unit.minutes == 0 { throw ScheduleRefusal.subMinute(words) }
+        guard count <= 100_000 else {
+            throw ScheduleRefusal.unsupportedInterval(words, reason: "that interval is far too long", nearest: "once a year")
+        }
         if unit.name == "week", count == 2 { throw ScheduleRefusal.everyOther("week") }
         if unit.name == "day", count == 2 { throw ScheduleRefusal.everyOther("day") }
         interval = (count, unit.minutes, words)

@@ -249,6 +249,20 @@ struct CommandParserTests {
         ),
     ]
 
+    @Test(
+        "refuses huge numbers without overflowing",
+        arguments: [
+            "pause aade for 99999999999999999 weeks", "move aade to every 999999999999999999 hours",
+            "move aade to every 99999999999999999999999999 minutes", "pause aade for 99999999999999w",
+        ])
+    func hugeNumbers(text: String) {
+        guard case .failure(let error) = CommandParser.parse(text) else {
+            Issue.record("`\(text)` must be refused")
+            return
+        }
+        #expect(!error.message.isEmpty)
+    }
+
     @Test("refuses with the exact sentence and suggestion", arguments: refused)
     func refuses(text: String, message: String, suggestion: String?) {
         #expect(CommandParser.parse(text) == .failure(CommandError(message, suggestion: suggestion)))
