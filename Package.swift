@@ -47,7 +47,7 @@ let package = Package(
             dependencies: ["CShims", "COpenSSL", "Support"]
         ),
         .testTarget(name: "HTTPServerTests", dependencies: ["HTTPServer", "TestSupport"]),
-        .testTarget(name: "ScheduleTests", dependencies: ["Schedule", "TestSupport"]),
+        .testTarget(name: "ScheduleTests", dependencies: ["Schedule", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "CommandsTests", dependencies: ["Commands", "Schedule", "TestSupport"]),
         .testTarget(
             name: "TasksAPITests",

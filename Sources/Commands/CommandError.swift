@@ -13,5 +13,6 @@ public struct CommandError: Error, Sendable, Equatable, CustomStringConvertible 
         self.suggestion = suggestion
     }
 
+    /// The user-facing message, for logs and `print`.
     public var description: String { message }
 }

@@ -29,6 +29,9 @@ public enum CommandParser {
     private static let politenessStarts = Set(leadingPoliteness.map { $0[0] })
     static let trailingPoliteness: Set<String> = ["please", "pls", "plz", "thanks", "thx", "ty", "thank", "you", ""]
 
+    /// The longest command read, in UTF-8 bytes (Slack caps slash-command text well below this).
+    public static let maximumBytes = 8000
+
     /// Parses `text`; an empty text is the `help` verb.
     public static func parse(_ text: String) -> Result<Command, CommandError> {
         do throws(CommandError) {
@@ -39,7 +42,10 @@ public enum CommandParser {
     }
 
     private static func parseThrowing(_ text: String) throws(CommandError) -> Command {
-        let words = CommandWords(String(text.prefix(4000)))
+        guard text.utf8.count <= maximumBytes else {
+            throw CommandError("That command is too long; keep it under \(maximumBytes / 1000),000 bytes.")
+        }
+        let words = CommandWords(text)
         var start = skipPoliteness(words)
         while start < words.words.count, words.words[start].key.isEmpty { start += 1 }
         guard start < words.words.count else { return Command(verb: .help) }
@@ -71,7 +77,8 @@ public enum CommandParser {
         let limit = key.count <= 4 ? 1 : 2
         if let nearest = EditDistance.nearest(to: key, in: suggestionWords, limit: limit) {
             return CommandError(
-                "I don't know the command `\(shown)`. Did you mean `\(nearest)`? Try `/tasks help`.", suggestion: nearest)
+                "I don't know the command `\(shown)`. Did you mean `\(nearest)`? Try `/tasks help`.",
+                suggestion: nearest)
         }
         return CommandError("I don't know the command `\(shown)`. Try `/tasks help`.")
     }

@@ -7,7 +7,8 @@ extension CommandReader {
         return try schedulePhrase(for: reference, verbWord: verbWord)
     }
 
-    private mutating func schedulePhrase(for reference: TaskReference, verbWord: String) throws(CommandError) -> Command {
+    private mutating func schedulePhrase(for reference: TaskReference, verbWord: String) throws(CommandError) -> Command
+    {
         if key() == "schedule" { index += 1 }
         let phrase = CommandWords.unquoted(rest)
         guard !phrase.isEmpty else {

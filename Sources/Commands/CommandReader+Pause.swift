@@ -42,7 +42,9 @@ extension CommandReader {
         let typed = words.original(from: index, to: index + 1)
         index += 1
         skip(["tasks", "of", "my"])
-        guard key() == "for" || key() == "of", key(1) == "artist" else { return TaskReference(.all(artistID: nil), typed: typed) }
+        guard key() == "for" || key() == "of", key(1) == "artist" else {
+            return TaskReference(.all(artistID: nil), typed: typed)
+        }
         guard let artist = key(2), TaskReferenceReader.isUUID(artist) else {
             throw CommandError("Which artist? Give the artist's full id: `/tasks \(verb) all for artist <uuid>`.")
         }
@@ -60,7 +62,7 @@ extension CommandReader {
             if word == "and" { continue }
             if word == "a" || word == "an" || word == "one" {
                 pending = 1
-            } else if let number = Int(word) {
+            } else if let number = Int(word), number <= 1_000_000 {
                 pending = number
             } else if let unit = CommandReader.unitSeconds[word], let count = pending {
                 seconds += count * unit
@@ -79,23 +81,34 @@ extension CommandReader {
             throw CommandError(
                 seconds < 60
                     ? "A pause with a resume time must last at least 1 minute."
-                    : "A pause with a resume time can last at most 30 days. Pause it without a time and resume it later.")
+                    : "A pause with a resume time can last at most 30 days. "
+                        + "Pause it without a time and resume it later."
+            )
         }
         return seconds
     }
 
+    /// "2h", "90m", "1h30m": counts glued to their units, as seconds.
     private static func compact(_ word: String) -> (Int, Int)? {
-        guard let split = word.firstIndex(where: { !$0.isASCIIDigitCharacter }), split != word.startIndex,
-            let count = Int(word[..<split]), count <= 100_000, let unit = unitSeconds[String(word[split...])]
-        else { return nil }
-        return (count, unit)
+        var total = 0
+        var rest = Substring(word)
+        while !rest.isEmpty {
+            let digits = rest.prefix(while: \.isASCIIDigitCharacter)
+            let letters = rest.dropFirst(digits.count).prefix(while: { !$0.isASCIIDigitCharacter })
+            guard !digits.isEmpty, digits.count <= 6, let count = Int(digits), let unit = unitSeconds[String(letters)]
+            else { return nil }
+            total += count * unit
+            rest = rest.dropFirst(digits.count + letters.count)
+        }
+        return total > 0 ? (1, total) : nil
     }
 
     /// "until Monday 9am", "until 9am", "until friday": the wall-clock time as a cron.
     private mutating func wallClock() throws(CommandError) -> CronExpression {
         let text = rest
         let midnight = CronExpression(
-            minute: CronField(.minute, values: [0]), hour: CronField(.hour, values: [0]), dayOfMonth: .every(.dayOfMonth),
+            minute: CronField(.minute, values: [0]), hour: CronField(.hour, values: [0]),
+            dayOfMonth: .every(.dayOfMonth),
             month: .every(.month), dayOfWeek: .every(.dayOfWeek))
         index = end
         guard case .success(let edit) = ScheduleEdit.parse(text), case .calendar = edit.change else {

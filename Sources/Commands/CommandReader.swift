@@ -36,7 +36,7 @@ struct CommandReader {
 
     /// The verbatim text from the current word to the very end (politeness included), outer quotes removed.
     var verbatimRest: String {
-        CommandWords.unquoted(words.original(from: index).trimmingCharacters(in: .whitespaces))
+        CommandWords.unquoted(words.original(from: index))
     }
 
     mutating func reference(stops: Set<String>, verb: String) throws(CommandError) -> TaskReference {

@@ -81,12 +81,21 @@ struct CommandWords {
 
     /// `key` for plain ASCII words, on bytes.
     private static func asciiKey(_ raw: Substring) -> String {
-        var bytes = Array(raw.utf8)
-        while let last = bytes.last, ".,!?;:\"'`".utf8.contains(last) { bytes.removeLast() }
-        var start = 0
-        while start < bytes.count, "\"'`".utf8.contains(bytes[start]) { start += 1 }
-        for index in start..<bytes.count where bytes[index] >= 65 && bytes[index] <= 90 { bytes[index] += 32 }
-        return String(decoding: bytes[start...], as: UTF8.self)
+        let bytes = raw.utf8
+        var end = bytes.endIndex
+        var start = bytes.startIndex
+        while end > start, isTrailing(bytes[bytes.index(before: end)]) { end = bytes.index(before: end) }
+        while start < end, isQuote(bytes[start]) { start = bytes.index(after: start) }
+        let trimmed = Substring(bytes[start..<end])
+        return trimmed.utf8.contains(where: { $0 >= 65 && $0 <= 90 }) ? trimmed.lowercased() : String(trimmed)
+    }
+
+    @inline(__always)
+    private static func isQuote(_ byte: UInt8) -> Bool { byte == 34 || byte == 39 || byte == 96 }
+
+    @inline(__always)
+    private static func isTrailing(_ byte: UInt8) -> Bool {
+        isQuote(byte) || byte == 46 || byte == 44 || byte == 33 || byte == 63 || byte == 59 || byte == 58
     }
 
     /// Emoji and other symbols that carry no meaning in a command.
@@ -107,7 +116,8 @@ struct CommandWords {
 
     /// `text` without one pair of outer quotes, straight or curly.
     static func unquoted(_ text: String) -> String {
-        guard text.count >= 2, let first = text.first, let last = text.last, quotes.contains(first),
+        guard !text.isEmpty, text.index(after: text.startIndex) < text.endIndex, let first = text.first,
+            let last = text.last, quotes.contains(first),
             quotes.contains(last)
         else { return text }
         return String(text.dropFirst().dropLast())

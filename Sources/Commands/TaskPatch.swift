@@ -6,10 +6,14 @@ public struct TaskPatch: Sendable, Equatable {
     public var schedule: String?
     /// The new IANA zone.
     public var timezone: String?
+    /// `false` to pause, `true` to resume.
     public var enabled: Bool?
+    /// The new title, verbatim.
     public var title: String?
+    /// The new prompt, verbatim.
     public var prompt: String?
 
+    /// A patch with the given fields; nil fields are left out.
     public init(
         schedule: String? = nil, timezone: String? = nil, enabled: Bool? = nil, title: String? = nil,
         prompt: String? = nil
@@ -72,9 +76,8 @@ extension Command {
         } else {
             return .failure(CommandError("I need the task's current schedule to change only its days or its time."))
         }
-        guard next != currentCron else { return .success(patch) }
-        let text = next.normalized
-        if text != currentCron?.normalized { patch.schedule = text }
+        if let currentCron, next.printsSame(as: currentCron) { return .success(patch) }
+        patch.schedule = next.normalized
         return .success(patch)
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads the task a command names: a full UUID, an id prefix of 4 or more hex characters, a quoted
 /// title, title words, or "it"/"that task" for the last task this user touched.
 enum TaskReferenceReader {
@@ -9,6 +11,7 @@ enum TaskReferenceReader {
         if index < list.count, list[index].key == "task", index + 1 < list.count { index += 1 }
         guard index < list.count else { return nil }
         if list[index].opensQuote, let quoted = readQuoted(words, from: index) {
+            guard !quoted.text.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
             return (classify(quoted.text), quoted.next)
         }
         let key = list[index].key

@@ -8,5 +8,6 @@ public struct CronError: Error, Sendable, Equatable, CustomStringConvertible {
         self.message = message
     }
 
+    /// The user-facing message, for logs and `print`.
     public var description: String { message }
 }

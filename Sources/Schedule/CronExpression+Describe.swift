@@ -27,11 +27,13 @@ extension CronExpression {
             return "at " + EnglishText.list(times)
         }
         if hour.isFull {
-            return minuteDescription(single: { $0 == 0 ? "every hour" : "at minute \($0) of every hour" })
+            let text = minuteDescription(single: { $0 == 0 ? "every hour" : "at minute \($0) of every hour" })
+            return text.hasPrefix("at minutes") ? text + " of every hour" : text
         }
         if hour.starred, let step = CronField.starStep(kind: .hour, mask: hour.mask), minute.count == 1 {
             let value = minute.values[0]
-            return "every \(step) hours " + (value == 0 ? "on the hour" : "at minute \(value)")
+            let text = "every \(step) hours " + (value == 0 ? "on the hour" : "at minute \(value)")
+            return 24 % step == 0 ? text : text + ", restarting at midnight"
         }
         let hours = EnglishText.list(EnglishText.runs(hour.values) { "\($0)" })
         let noun = hour.count == 1 ? "hour" : "hours"
@@ -41,7 +43,7 @@ extension CronExpression {
     private func minuteDescription(single: (Int) -> String) -> String {
         if minute.isFull { return "every minute" }
         if minute.starred, let step = CronField.starStep(kind: .minute, mask: minute.mask) {
-            return "every \(step) minutes"
+            return "every \(step) minutes" + (60 % step == 0 ? "" : ", restarting at the top of each hour")
         }
         if minute.count == 1 { return single(minute.values[0]) }
         return "at minutes " + EnglishText.list(EnglishText.runs(minute.values) { "\($0)" })
@@ -61,7 +63,7 @@ extension CronExpression {
 
     private func monthDayDescription() -> String {
         let days = EnglishText.list(EnglishText.runs(dayOfMonth.values) { "\($0)" })
-        return "on \(dayOfMonth.count == 1 ? "day" : "days") \(days) of the month"
+        return "on day \(days) of the month"
     }
 
     private func weekdayDescription() -> String {

@@ -29,7 +29,9 @@ extension CronExpression {
                 continue
             }
             if matchesDay(month: date.month, day: date.day, weekday: CivilDate.weekday(daysSinceEpoch: day)) {
-                collect(day: day, hours: hours, minutes: minutes, clock: clock, after: start, into: &runs, last: &last, count: count)
+                collect(
+                    day: day, hours: hours, minutes: minutes, clock: clock, after: start, into: &runs, last: &last,
+                    count: count)
             }
             day += 1
         }

@@ -42,7 +42,8 @@ public struct CronExpression: Sendable, Hashable, CustomStringConvertible {
         let fields = trimmed.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
         guard fields.count == 5 else {
             throw CronError(
-                "A cron expression has 5 fields (minute hour day-of-month month day-of-week); `\(trimmed)` has \(fields.count)."
+                "A cron expression has 5 fields (minute hour day-of-month month day-of-week); "
+                    + "`\(trimmed)` has \(fields.count)."
             )
         }
         self.init(
@@ -57,6 +58,13 @@ public struct CronExpression: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// True when both crons have the same normal form, compared without building it.
+    public func printsSame(as other: CronExpression) -> Bool {
+        minute.printsSame(as: other.minute) && hour.printsSame(as: other.hour)
+            && dayOfMonth.printsSame(as: other.dayOfMonth) && month.printsSame(as: other.month)
+            && dayOfWeek.printsSame(as: other.dayOfWeek)
+    }
+
     /// The five fields in order.
     public var fields: [CronField] { [minute, hour, dayOfMonth, month, dayOfWeek] }
 
@@ -66,6 +74,7 @@ public struct CronExpression: Sendable, Hashable, CustomStringConvertible {
         fields.map(\.normalized).joined(separator: " ")
     }
 
+    /// The normal form.
     public var description: String { normalized }
 
     /// True when the day of month restricts (classic cron: not written with `*`).

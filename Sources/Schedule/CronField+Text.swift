@@ -1,5 +1,7 @@
 extension CronField {
-    private static let monthNames = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+    private static let monthNames = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ]
     private static let dayNames = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"]
 
     /// Reads one field of a cron expression: numbers, names, `*`, ranges, steps and lists.
@@ -25,7 +27,8 @@ extension CronField {
             low = try parseValue(base[..<dash], kind: kind)
             high = try parseValue(base[base.index(after: dash)...], kind: kind, isRangeEnd: true)
             guard low <= high else {
-                throw CronError("The range `\(base)` in the \(kind.name) field runs backwards; write the smaller value first.")
+                throw CronError(
+                    "The range `\(base)` in the \(kind.name) field runs backwards; write the smaller value first.")
             }
         } else {
             low = try parseValue(base, kind: kind)
@@ -67,11 +70,19 @@ extension CronField {
     /// The field in the form the tasks API accepts: numbers only, ascending, ranges for three or more
     /// consecutive values, `*` and `*/N` where the field was written that way.
     public var normalized: String {
-        if starred, let step = CronField.starStep(kind: kind, mask: mask) {
-            return step == 1 ? "*" : "*/\(step)"
+        if starred {
+            if isFull { return "*" }
+            if let step = CronField.starStep(kind: kind, mask: mask) { return "*/\(step)" }
         }
         if isFull, kind != .dayOfMonth, kind != .dayOfWeek { return "*" }
+        if mask.nonzeroBitCount == 1 { return String(mask.trailingZeroBitCount) }
         return CronField.listText(values)
+    }
+
+    /// True when this field prints the same as `other` in the normal form.
+    func printsSame(as other: CronField) -> Bool {
+        guard mask == other.mask else { return false }
+        return starred == other.starred || (isFull && kind != .dayOfMonth && kind != .dayOfWeek)
     }
 
     /// `1,3,5` or `1-5` or `1,2,10-12`: runs of three or more become ranges.

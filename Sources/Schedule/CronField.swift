@@ -72,7 +72,8 @@ public struct CronField: Sendable, Hashable {
 
     /// The field `*/step`.
     public static func every(_ kind: Kind, step: Int) -> CronField {
-        CronField(kind, values: stride(from: kind.lowerBound, through: kind.upperBound, by: max(step, 1)), starred: true)
+        CronField(
+            kind, values: stride(from: kind.lowerBound, through: kind.upperBound, by: max(step, 1)), starred: true)
     }
 
     /// The matched values, ascending.

@@ -8,7 +8,8 @@ enum IntervalRule {
 
     static func minutes(_ count: Int) -> Result<CronExpression, ScheduleRefusal> {
         if count <= 0 {
-            return .failure(ScheduleRefusal("An interval must be at least 1 minute; `every \(count) minutes` would never run."))
+            return .failure(
+                ScheduleRefusal("An interval must be at least 1 minute; `every \(count) minutes` would never run."))
         }
         if count >= 60 {
             if count % 60 == 0 { return hours(count / 60) }
@@ -17,23 +18,29 @@ enum IntervalRule {
         if isEven(count, cycle: 60) { return .success(minuteCron(count)) }
         let gap = 60 - count * (59 / count)
         return .failure(
-            refusal(count, unit: "minute", reason: "minute steps restart at the top of each hour, so runs would come "
-                + "\(count) and then only \(gap) minutes apart"))
+            refusal(
+                count, unit: "minute",
+                reason: "minute steps restart at the top of each hour, so runs would come "
+                    + "\(count) and then only \(gap) minutes apart"))
     }
 
     static func hours(_ count: Int) -> Result<CronExpression, ScheduleRefusal> {
         if count <= 0 {
-            return .failure(ScheduleRefusal("An interval must be at least 1 minute; `every \(count) hours` would never run."))
+            return .failure(
+                ScheduleRefusal("An interval must be at least 1 minute; `every \(count) hours` would never run."))
         }
         if count >= 24 {
             if count == 24 { return .success(hourCron(24)) }
-            return .failure(refusal(count * 60, unit: "minute", reason: "one cron has no \(count)-hour step", hours: count))
+            return .failure(
+                refusal(count * 60, unit: "minute", reason: "one cron has no \(count)-hour step", hours: count))
         }
         if isEven(count, cycle: 24) { return .success(hourCron(count)) }
         let gap = 24 - count * (23 / count)
         return .failure(
-            refusal(count * 60, unit: "minute", reason: "hour steps restart at midnight, so runs would come \(count) "
-                + "and then only \(gap) hours apart", hours: count))
+            refusal(
+                count * 60, unit: "minute",
+                reason: "hour steps restart at midnight, so runs would come \(count) "
+                    + "and then only \(gap) hours apart", hours: count))
     }
 
     /// True when every gap of `*/step` over `cycle` is at least half the step.
@@ -50,7 +57,8 @@ enum IntervalRule {
 
     private static func hourCron(_ step: Int) -> CronExpression {
         CronExpression(
-            minute: CronField(.minute, values: [0]), hour: step == 24 ? CronField(.hour, values: [0]) : .every(.hour, step: step),
+            minute: CronField(.minute, values: [0]),
+            hour: step == 24 ? CronField(.hour, values: [0]) : .every(.hour, step: step),
             dayOfMonth: .every(.dayOfMonth), month: .every(.month), dayOfWeek: .every(.dayOfWeek))
     }
 

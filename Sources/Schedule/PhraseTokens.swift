@@ -67,8 +67,8 @@ enum PhraseTokens {
     static func looksLikeCron(_ tokens: ArraySlice<String>) -> Bool {
         if tokens.count == 1, let only = tokens.first, only.hasPrefix("@") { return true }
         guard tokens.count == 5 else { return false }
-        let cronBytes: Set<UInt8> = Set("0123456789*,-/".utf8)
-        return tokens.prefix(2).allSatisfy { $0.utf8.allSatisfy(cronBytes.contains) }
+        let isCronByte: (UInt8) -> Bool = { ($0 >= 48 && $0 <= 57) || $0 == 42 || $0 == 44 || $0 == 45 || $0 == 47 }
+        return tokens.prefix(2).allSatisfy { $0.utf8.allSatisfy(isCronByte) }
             && tokens.contains { $0.utf8.contains(42) || $0.utf8.contains { $0 >= 48 && $0 <= 57 } }
     }
 }

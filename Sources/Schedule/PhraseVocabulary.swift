@@ -23,7 +23,9 @@ enum PhraseVocabulary {
     /// The weekday (Sunday = 0) a word names, allowing plurals and small misspellings of full names.
     static func weekday(_ word: String) -> Int? {
         if let day = weekdayForms[word] { return day }
-        guard word.utf8.count >= 5, let first = word.first, "smtwf".contains(first) else { return nil }
+        guard word.utf8.count >= 5, let first = word.first, "smtwf".contains(first),
+            !SchedulePhraseReader.keywords.contains(word)
+        else { return nil }
         let singular = word.hasSuffix("s") ? String(word.dropLast()) : word
         let limit = singular.utf8.count >= 7 ? 2 : 1
         let candidates = fullWeekdays.filter { $0.first == first }

@@ -12,17 +12,9 @@ extension ScheduleEdit {
     }
 
     private static func parseThrowing(_ phrase: String) throws(ScheduleRefusal) -> ScheduleEdit {
+        if let pasted = try pastedCron(phrase) { return pasted }
         var tokens = PhraseTokens.tokenize(phrase)
         let zone = extractZone(from: &tokens)
-        let cronTokens = tokens.drop(while: { ["to", "run", "runs", "on", "as"].contains($0) })
-        if PhraseTokens.looksLikeCron(cronTokens) {
-            let rest = cronTokens.joined(separator: " ")
-            do throws(CronError) {
-                return ScheduleEdit(.replace(try CronExpression(parsing: rest)), timeZone: zone)
-            } catch {
-                throw ScheduleRefusal(error.message)
-            }
-        }
         var reader = SchedulePhraseReader(tokens: tokens)
         try reader.read()
         guard let change = try reader.change() else {
@@ -30,6 +22,56 @@ extension ScheduleEdit {
             throw ScheduleRefusal.empty(phrase.trimmingWhitespace())
         }
         return ScheduleEdit(change, timeZone: zone)
+    }
+
+    /// A pasted cron ("0 9 * * MON-FRI", "to `30 6 * * 1-5` UTC"), read from the phrase's own words so
+    /// that names and ranges survive; nil when the phrase is not one.
+    private static func pastedCron(_ phrase: String) throws(ScheduleRefusal) -> ScheduleEdit? {
+        guard startsLikeCron(phrase) else { return nil }
+        let quotes: Set<Character> = ["\"", "'", "`", "\u{2018}", "\u{2019}", "\u{201C}", "\u{201D}"]
+        var words = phrase.split(whereSeparator: \.isWhitespace).map { String($0.filter { !quotes.contains($0) }) }
+            .filter { !$0.isEmpty }
+        while let first = words.first, ["to", "run", "runs", "on", "as"].contains(first.lowercased()) {
+            words.removeFirst()
+        }
+        var zone: String?
+        if words.count == 6 || words.count == 2, let last = words.last, let found = TimeZoneNames.resolve(last) {
+            zone = found
+            words.removeLast()
+        }
+        guard PhraseTokens.looksLikeCron(words[...]) else { return nil }
+        do throws(CronError) {
+            return ScheduleEdit(.replace(try CronExpression(parsing: words.joined(separator: " "))), timeZone: zone)
+        } catch {
+            throw ScheduleRefusal(error.message)
+        }
+    }
+
+    /// A cheap first look: after leading "to"/"run"/"on" and quotes, the phrase starts with a digit, `*` or `@`.
+    private static func startsLikeCron(_ phrase: String) -> Bool {
+        let bytes = phrase.utf8
+        guard bytes.contains(64) || bytes.lazy.filter({ $0 == 32 }).count >= 4 else { return false }
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            while index < bytes.endIndex, bytes[index] == 32 { index = bytes.index(after: index) }
+            var code: UInt64 = 0
+            var first: UInt8?
+            while index < bytes.endIndex, bytes[index] != 32 {
+                let byte = bytes[index]
+                code = code &<< 8 | UInt64(byte >= 65 && byte <= 90 ? byte + 32 : byte)
+                if first == nil, !quoteBytes.contains(byte) { first = byte }
+                index = bytes.index(after: index)
+            }
+            guard let first else { continue }
+            if fillerCodes.contains(code) { continue }
+            return (first >= 48 && first <= 57) || first == 42 || first == 64
+        }
+        return false
+    }
+
+    private static let quoteBytes: [UInt8] = [34, 39, 96, 0xE2, 0x80, 0x98, 0x99, 0x9C, 0x9D]
+    private static let fillerCodes: [UInt64] = ["to", "run", "runs", "on", "as"].map { word in
+        word.utf8.reduce(UInt64(0)) { $0 &<< 8 | UInt64($1) }
     }
 
     /// Removes the first zone name (one or two words) from `tokens` and returns its IANA identifier.

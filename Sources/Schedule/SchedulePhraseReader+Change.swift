@@ -52,34 +52,52 @@ extension SchedulePhraseReader {
         let possible = monthList.contains { month in
             monthDays.contains { $0 <= CivilDate.daysIn(month: month, year: 2000) }
         }
-        guard possible, let month = monthList.first, let day = monthDays.min() else {
+        guard possible else {
             throw ScheduleRefusal.impossibleDate(month: monthList.first ?? 2, day: monthDays.min() ?? 30)
         }
-        _ = (month, day)
     }
 
     private func intervalChange(_ interval: (count: Int, unitMinutes: Int, words: String)) throws(ScheduleRefusal)
         -> ScheduleEdit.Change
     {
-        guard times.isEmpty else {
+        guard times.isEmpty || interval.unitMinutes >= 1440 else {
             throw ScheduleRefusal(
                 "`\(interval.words)` already says when the task runs, so it can't also run at a set time. "
                     + "Use one or the other.")
         }
+        let time = try timeOfDay()
         var cron: CronExpression
         switch interval.unitMinutes {
         case 1: cron = try IntervalRule.minutes(interval.count).get()
         case 60: cron = try IntervalRule.hours(interval.count).get()
         case 1440 where interval.count == 1:
-            return .calendar(days: try daySelectionOr(.daily), time: nil)
+            return .calendar(days: try daySelectionOr(.daily), time: time)
         case 10_080 where interval.count == 1:
-            return .calendar(days: try daySelectionOr(.weekly), time: nil)
+            return .calendar(days: try daySelectionOr(.weekly), time: time)
         case 43_200 where interval.count == 1:
-            return .calendar(days: try daySelectionOr(.monthly), time: nil)
+            return .calendar(days: try daySelectionOr(.monthly), time: time)
         case 525_600 where interval.count == 1:
-            return .calendar(days: try daySelectionOr(.yearly), time: nil)
+            return .calendar(days: try daySelectionOr(.yearly), time: time)
+        case 43_200 where 12 % interval.count == 0:
+            let months = Set(stride(from: 1, through: 12, by: interval.count))
+            let days = monthDays.isEmpty ? [1] : monthDays
+            let selection = DaySelection(.monthDays(days), months: months, defaultTime: TimeOfDay(hour: 0, minute: 0))
+            return .calendar(days: selection, time: time)
+        case 1440:
+            throw ScheduleRefusal.unsupportedInterval(
+                interval.words,
+                reason: "day-of-month steps restart each month, so the 31st would be followed by the 1st",
+                nearest: "every day, or chosen days of the week")
+        case 10_080:
+            throw ScheduleRefusal.unsupportedInterval(
+                interval.words, reason: "cron has no week-number field", nearest: "every week on a chosen day")
+        case 43_200:
+            throw ScheduleRefusal.unsupportedInterval(
+                interval.words, reason: "month steps restart each year",
+                nearest: "every 2, 3, 4 or 6 months, or once a year")
         default:
-            throw ScheduleRefusal.unsupportedInterval(interval.words, nearest: "daily, weekly or monthly")
+            throw ScheduleRefusal.unsupportedInterval(
+                interval.words, reason: "cron has no year field", nearest: "once a year")
         }
         if !weekdays.isEmpty { cron.dayOfWeek = CronField(.dayOfWeek, values: weekdays) }
         if !monthDays.isEmpty { cron.dayOfMonth = CronField(.dayOfMonth, values: monthDays) }

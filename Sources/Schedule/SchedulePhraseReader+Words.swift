@@ -21,11 +21,15 @@ extension SchedulePhraseReader {
         switch word {
         case "weekday", "weekdays", "workday", "workdays":
             weekdays.formUnion(1...5)
-        case "business", "working", "work" where token(1) == "day" || token(1) == "days":
+        case "business", "working",
+            "work" where token(1) == "day" || token(1) == "days":
             weekdays.formUnion(1...5)
             index += 1
         case "weekend", "weekends":
             weekdays.formUnion([0, 6])
+        case "weeknight", "weeknights":
+            weekdays.formUnion(1...5)
+            meridiem = .pm
         default:
             return try readMonthDay(word)
         }

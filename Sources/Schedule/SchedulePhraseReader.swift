@@ -9,15 +9,17 @@ struct SchedulePhraseReader {
         "from", "please", "pls", "plz", "it", "starting", "oclock", "a", "an", "per", "once", "thanks", "thank",
         "you", "thx", "ty", "instead", "then", "around", "by", "single", "only", "in", "every",
     ]
+    /// Fillers that need no look at their neighbours, skipped before any other check.
+    private static let plainFillers = fillers.subtracting(["every", "each", "in"])
     static let rangeWords: Set<String> = ["-", "to", "through", "thru", "till", "until"]
     private static let quantifiers: Set<String> = ["every", "each", "a", "an", "per", "once"]
-    private static let keywords: Set<String> = [
+    static let keywords: Set<String> = [
         "weekday", "weekdays", "weekend", "weekends", "workday", "workdays", "business", "working", "work", "day",
         "days", "daily", "nightly", "everyday", "weekly", "week", "weeks", "monthly", "month", "months", "yearly",
         "annually", "annual", "year", "years", "hourly", "hour", "hours", "minute", "minutes", "noon", "midday",
         "midnight", "half", "quarter", "past", "am", "pm", "morning", "mornings", "afternoon", "afternoons",
         "evening", "evenings", "night", "nights", "tonight", "tomorrow", "today", "now", "next", "this", "last",
-        "other", "second", "seconds",
+        "other", "second", "seconds", "weeknight", "weeknights", "mins", "min", "hrs", "hr", "secs", "thanks",
     ]
 
     /// True for words the phrase grammar uses, which therefore are never read as zone names.
@@ -59,6 +61,10 @@ struct SchedulePhraseReader {
     }
 
     private mutating func readToken(_ word: String) throws(ScheduleRefusal) {
+        if SchedulePhraseReader.plainFillers.contains(word) {
+            index += 1
+            return
+        }
         if try readRefusals(word) { return }
         if try readEvery(word) { return }
         if try readDays(word) { return }
@@ -102,7 +108,9 @@ struct SchedulePhraseReader {
 
     private func isCalendarDate(_ word: String) -> Bool {
         let parts = word.split(whereSeparator: { $0 == "-" || $0 == "/" || $0 == "." })
-        if parts.count >= 2, parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }), word.contains(where: { !$0.isASCIIDigit }) {
+        if parts.count >= 2, parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
+            word.contains(where: { !$0.isASCIIDigit })
+        {
             return true
         }
         if word.count == 4, word.allSatisfy(\.isASCIIDigit), let year = Int(word), (1900...2199).contains(year) {
@@ -136,6 +144,9 @@ struct SchedulePhraseReader {
         throws(ScheduleRefusal)
     {
         if unit.minutes == 0 { throw ScheduleRefusal.subMinute(words) }
+        guard count <= 100_000 else {
+            throw ScheduleRefusal.unsupportedInterval(words, reason: "that interval is far too long", nearest: "once a year")
+        }
         if unit.name == "week", count == 2 { throw ScheduleRefusal.everyOther("week") }
         if unit.name == "day", count == 2 { throw ScheduleRefusal.everyOther("day") }
         interval = (count, unit.minutes, words)

@@ -28,7 +28,8 @@ extension ScheduleRefusal {
         let name = EnglishText.monthNames[month - 1]
         let last = CivilDate.daysIn(month: month, year: 2001)
         return ScheduleRefusal(
-            "\(name) \(day) never happens, so the task would never run. Pick a day that exists, such as \(name) \(last).")
+            "\(name) \(day) never happens, so the task would never run. "
+                + "Pick a day that exists, such as \(name) \(last).")
     }
 
     static func noSuchDay(_ day: Int) -> ScheduleRefusal {
@@ -43,8 +44,8 @@ extension ScheduleRefusal {
         "Cron can't combine days of the month with days of the week: it would run when either one matches. "
             + "Pick one of the two.")
 
-    static func unsupportedInterval(_ words: String, nearest: String) -> ScheduleRefusal {
-        ScheduleRefusal("Cron can't run exactly `\(words)`. Nearest: \(nearest).")
+    static func unsupportedInterval(_ words: String, reason: String, nearest: String) -> ScheduleRefusal {
+        ScheduleRefusal("Cron can't run exactly `\(words)`: \(reason). Nearest: \(nearest).")
     }
 
     static func empty(_ phrase: String) -> ScheduleRefusal {

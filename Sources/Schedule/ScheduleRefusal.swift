@@ -12,6 +12,7 @@ public struct ScheduleRefusal: Error, Sendable, Equatable, CustomStringConvertib
         self.nearest = nearest
     }
 
+    /// The user-facing message, for logs and `print`.
     public var description: String { message }
 
     static func oneOff(_ words: String) -> ScheduleRefusal {

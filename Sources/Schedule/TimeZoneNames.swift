@@ -37,9 +37,13 @@ public enum TimeZoneNames {
     /// The aliases whose zone this machine has, checked once.
     private static let knownAliases: [String: String] = aliases.filter { TimeZone(identifier: $0.value) != nil }
 
+    /// Aliases and lower-cased identifiers in one table, aliases first ("gmt" is London civil time).
+    private static let allNames: [String: String] = identifiers.merging(knownAliases) { _, alias in alias }
+
     /// First words of the names that take two words ("new york"), so readers try pairs only there.
-    static let pairStarts: Set<String> = Set(aliases.keys.compactMap { $0.split(separator: " ").first.map(String.init) }
-        .filter { first in aliases.keys.contains { $0.hasPrefix(first + " ") } })
+    static let pairStarts: Set<String> = Set(
+        aliases.keys.compactMap { $0.split(separator: " ").first.map(String.init) }
+            .filter { first in aliases.keys.contains { $0.hasPrefix(first + " ") } })
 
     private static let identifiers: [String: String] = {
         var map: [String: String] = [:]
@@ -59,7 +63,7 @@ public enum TimeZoneNames {
 
     /// `resolve` for a name already trimmed and lower-cased: dictionary lookups only.
     static func resolve(lowercased key: String) -> String? {
-        if let zone = knownAliases[key] ?? identifiers[key] { return zone }
+        if let zone = allNames[key] { return zone }
         guard key.utf8.contains(32) else { return nil }
         return identifiers[String(key.map { $0 == " " ? "_" : $0 })]
     }

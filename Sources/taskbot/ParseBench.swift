@@ -10,7 +10,8 @@ enum ParseBench {
             FileHandle.standardError.write(Data("taskbot parse: --bench needs a positive count\n".utf8))
             return 2
         }
-        let lines = path.flatMap { try? String(contentsOfFile: $0, encoding: .utf8) }?
+        let lines =
+            path.flatMap { try? String(contentsOfFile: $0, encoding: .utf8) }?
             .split(separator: "\n").map(String.init) ?? ["move task aade to thursday 10am"]
         let current = try? CronExpression(parsing: "0 9 * * 1")
         var accepted = 0

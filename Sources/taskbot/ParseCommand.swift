@@ -15,7 +15,9 @@ enum ParseCommand {
         } catch {
             return fail("taskbot parse: \(error)", code: 2)
         }
-        if let rounds = options.value("bench") { return ParseBench.run(rounds: rounds, phrases: options.value("phrases")) }
+        if let rounds = options.value("bench") {
+            return ParseBench.run(rounds: rounds, phrases: options.value("phrases"))
+        }
         var current: CronExpression?
         if let text = options.value("current-cron") {
             do {
@@ -25,7 +27,8 @@ enum ParseCommand {
             }
         }
         let zone = options.value("tz").map { TimeZoneNames.resolve($0) ?? $0 }
-        return printResult(CommandParser.parse(options.positionals.joined(separator: " ")), current: current, zone: zone)
+        return printResult(
+            CommandParser.parse(options.positionals.joined(separator: " ")), current: current, zone: zone)
     }
 
     private static func printResult(_ result: Result<Command, CommandError>, current: CronExpression?, zone: String?)

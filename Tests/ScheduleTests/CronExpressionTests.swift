@@ -51,7 +51,10 @@ struct CronExpressionTests {
             ("*/0 * * * *", "The step `/0` in the minute field must be between 1 and 59."),
             ("0 17-9 * * *", "The range `17-9` in the hour field runs backwards; write the smaller value first."),
             ("0 9 * * funday", "`funday` is not a valid value in the day-of-week field."),
-            ("0 9 * *", "A cron expression has 5 fields (minute hour day-of-month month day-of-week); `0 9 * *` has 4."),
+            (
+                "0 9 * *",
+                "A cron expression has 5 fields (minute hour day-of-month month day-of-week); `0 9 * *` has 4."
+            ),
             ("0 9 L * *", "`L` is not a valid value in the day-of-month field."),
             ("0 9 * * 1#1", "`1#1` is not a valid value in the day-of-week field."),
             ("0 9,,10 * * *", "The hour field `9,,10` has an empty list item."),
@@ -60,6 +63,20 @@ struct CronExpressionTests {
         ])
     func refuses(input: String, message: String) {
         #expect(throws: CronError(message)) { try CronExpression(parsing: input) }
+    }
+
+    @Test("compares normal forms without building them")
+    func printsSame() throws {
+        let pairs = [
+            "0 9 * * 1-5", "0-59 * * * *", "* * * * *", "0 0 1-31 * *", "0 0 * * *", "*/30 * * * *", "0,30 * * * *",
+        ]
+        for first in pairs {
+            for second in pairs {
+                let a = try CronExpression(parsing: first)
+                let b = try CronExpression(parsing: second)
+                #expect(a.printsSame(as: b) == (a.normalized == b.normalized), "\(first) vs \(second)")
+            }
+        }
     }
 
     @Test("exposes the value sets of each field")
@@ -78,7 +95,7 @@ struct CronExpressionTests {
             ("0 10 * * 4", "at 10:00 on Thursday"),
             ("*/15 * * * *", "every 15 minutes"),
             ("0 9 * * 1-5", "at 09:00 on weekdays (Monday to Friday)"),
-            ("30 8 1,15 * *", "at 08:30 on days 1 and 15 of the month"),
+            ("30 8 1,15 * *", "at 08:30 on day 1 and 15 of the month"),
             ("0 9 15 * *", "at 09:00 on day 15 of the month"),
             ("* * * * *", "every minute"),
             ("0 * * * *", "every hour"),
@@ -93,7 +110,24 @@ struct CronExpressionTests {
             ("0 9 1 * 1", "at 09:00 on day 1 of the month or on Monday"),
             ("*/15 9-17 * * 1-5", "every 15 minutes during hours 9 to 17 on weekdays (Monday to Friday)"),
             ("0 9-17 * * *", "at minute 0 during hours 9 to 17"),
-            ("0 0 */2 * 1", "at 00:00 on days 1, 3, 5, 7, 9, 11, 13, 15, 17, 19, 21, 23, 25, 27, 29 and 31 of the month, but only when that day is also a Monday"),
+            ("0,30 * * * *", "at minutes 0 and 30 of every hour"),
+            ("*/7 * * * *", "every 7 minutes, restarting at the top of each hour"),
+            ("0 */5 * * *", "at 00:00, 05:00, 10:00, 15:00 and 20:00 every day"),
+            ("0 */7 * * *", "at 00:00, 07:00, 14:00 and 21:00 every day"),
+            ("30 */6 * * *", "at 00:30, 06:30, 12:30 and 18:30 every day"),
+            ("30 */3 * * *", "every 3 hours at minute 30"),
+            ("0 9 * 1-3 1-5", "at 09:00 on weekdays (Monday to Friday) in January to March"),
+            (
+                "0 9 1 * */2",
+                "at 09:00 on day 1 of the month, but only when that day is also a Sunday, Tuesday, Thursday or Saturday"
+            ),
+            (
+                "0 0 */2 * 1",
+                """
+                at 00:00 on day 1, 3, 5, 7, 9, 11, 13, 15, 17, 19, 21, 23, 25, 27, 29 and 31 of the month, \
+                but only when that day is also a Monday
+                """
+            ),
         ])
     func describes(cron: String, text: String) throws {
         #expect(try CronExpression(parsing: cron).describe() == text)
@@ -102,6 +136,8 @@ struct CronExpressionTests {
     @Test("appends the zone to a description")
     func describesZone() throws {
         let zone = try #require(TimeZone(identifier: "America/Los_Angeles"))
-        #expect(try CronExpression(parsing: "0 10 * * 4").describe(zone: zone) == "at 10:00 on Thursday (America/Los_Angeles)")
+        #expect(
+            try CronExpression(parsing: "0 10 * * 4").describe(zone: zone)
+                == "at 10:00 on Thursday (America/Los_Angeles)")
     }
 }

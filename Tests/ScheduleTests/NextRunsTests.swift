@@ -28,7 +28,8 @@ struct NextRunsTests {
     @Test("every skipped minute of the gap collapses into a single run at 03:00")
     func gapCollapses() throws {
         let next = try runs("*/20 2 * * *", "America/Los_Angeles", from: "2027-03-14T00:00:00-08:00", count: 4)
-        #expect(next == ["2027-03-14T10:00:00Z", "2027-03-15T09:00:00Z", "2027-03-15T09:20:00Z", "2027-03-15T09:40:00Z"])
+        #expect(
+            next == ["2027-03-14T10:00:00Z", "2027-03-15T09:00:00Z", "2027-03-15T09:20:00Z", "2027-03-15T09:40:00Z"])
     }
 
     @Test("a repeated 01:30 on fall-back day runs once, the first time")
@@ -46,7 +47,8 @@ struct NextRunsTests {
     @Test("day of month and day of week restricted together match either (classic cron)")
     func vixieOr() throws {
         let next = try runs("0 0 13 * 5", "UTC", from: "2026-11-01T00:00:00Z", count: 4)
-        #expect(next == ["2026-11-06T00:00:00Z", "2026-11-13T00:00:00Z", "2026-11-20T00:00:00Z", "2026-11-27T00:00:00Z"])
+        #expect(
+            next == ["2026-11-06T00:00:00Z", "2026-11-13T00:00:00Z", "2026-11-20T00:00:00Z", "2026-11-27T00:00:00Z"])
     }
 
     @Test("a starred day of month does not widen a day-of-week restriction")

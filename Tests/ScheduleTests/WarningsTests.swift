@@ -38,11 +38,17 @@ struct WarningsTests {
     func uneven() throws {
         #expect(
             try messages("*/7 * * * *", "UTC", from: "2026-10-01T00:00:00Z") == [
-                "Every 7 minutes restarts at the top of each hour: the run at :56 is followed by the one at :00, only 4 minutes later."
+                """
+                Every 7 minutes restarts at the top of each hour: the run at :56 is followed by the one at \
+                :00, only 4 minutes later.
+                """
             ])
         #expect(
             try messages("0 */5 * * *", "UTC", from: "2026-10-01T00:00:00Z") == [
-                "Every 5 hours restarts at midnight: the run at 20:00 is followed by the one at 00:00, only 4 hours later."
+                """
+                Every 5 hours restarts at midnight: the run at 20:00 is followed by the one at 00:00, only 4 \
+                hours later.
+                """
             ])
         #expect(try messages("*/15 * * * *", "UTC", from: "2026-10-01T00:00:00Z") == [])
         #expect(try messages("0 9 * * *", "America/Los_Angeles", from: "2026-10-01T00:00:00Z") == [])
