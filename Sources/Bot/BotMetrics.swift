@@ -1,14 +1,37 @@
+import HTTPServer
 import Support
+import TasksAPI
 
 /// The bot's own metrics, registered on the service's `Metrics`.
 struct BotMetrics: Sendable {
     let signatureFailures: Counter
     let workerRetries: Counter
+    let requests: Counter
+    let requestSeconds: Histogram
+    let apiCalls: Counter
+    let apiSeconds: Histogram
 
     init(_ metrics: Metrics) {
         signatureFailures = metrics.counter(
             "taskbot_signature_failures_total", help: "Webhook requests rejected by the signature check.")
         workerRetries = metrics.counter(
             "taskbot_worker_retries_total", help: "Attempts to apply a confirmed change that must be retried.")
+        requests = metrics.counter("taskbot_http_requests_total", help: "HTTP requests answered, by route and status.")
+        requestSeconds = metrics.histogram(
+            "taskbot_http_request_duration_seconds", help: "Time from request to queued response, by route.")
+        apiCalls = metrics.counter(
+            "taskbot_tasks_api_calls_total", help: "HTTP attempts to the tasks API, by method and status or failure.")
+        apiSeconds = metrics.histogram(
+            "taskbot_tasks_api_call_duration_seconds", help: "Duration of tasks API attempts, by method.")
+    }
+
+    func observe(_ request: RequestSummary) {
+        requests.increment(["route": request.route, "status": String(request.status)])
+        requestSeconds.observe(request.seconds, ["route": request.route])
+    }
+
+    func observe(_ attempt: TasksAPIAttempt) {
+        apiCalls.increment(["method": attempt.method, "result": attempt.result])
+        apiSeconds.observe(attempt.seconds, ["method": attempt.method])
     }
 }

@@ -14,6 +14,7 @@ public final class BotService: Sendable {
     public let metrics: Metrics
     let endpoints: SlackEndpoints
     let readiness: Readiness
+    let botMetrics: BotMetrics
     let logger: Logger
     private let workerTask = Mutex<Task<Void, Never>?>(nil)
 
@@ -26,6 +27,10 @@ public final class BotService: Sendable {
         store = try SQLiteBotStore(path: AuditReport.storePath(stateDirectory: settings.stateDirectory))
         self.metrics = metrics
         self.logger = logger
+        let botMetrics = BotMetrics(metrics)
+        self.botMetrics = botMetrics
+        var tasksAPI = tasksAPI
+        tasksAPI.observer = { botMetrics.observe($0) }
         let client = TasksAPIClient(configuration: tasksAPI, logger: logger)
         let renderer = SlackRenderer()
         let policy = settings.responseURLHosts.map { ResponseURLPolicy(allowedHosts: $0) } ?? ResponseURLPolicy()
@@ -45,10 +50,9 @@ public final class BotService: Sendable {
             store: store, client: client, zones: zones, platforms: ["slack": slack], clock: clock,
             configuration: settings.bot, logger: logger, wakeWorker: { wake.fire() }
         )
-        let worker = Worker(conversation: conversation)
+        let worker = Worker(conversation: conversation, retries: botMetrics.workerRetries)
         self.worker = worker
         wake.target.withLock { $0 = worker }
-        let botMetrics = BotMetrics(metrics)
         endpoints = SlackEndpoints(
             verifier: SlackSignatureVerifier(signingSecret: signingSecret, clock: clock), conversation: conversation,
             worker: worker, platform: slack, allowedWorkspaces: settings.bot.allowedWorkspaces,
@@ -66,6 +70,9 @@ public final class BotService: Sendable {
             .text(200, metrics.render(), contentType: "text/plain; version=0.0.4; charset=utf-8")
         }
     }
+
+    /// Counts a request the listener answered; hand this to `ServerConfiguration.requestObserver`.
+    public func observe(_ request: RequestSummary) { botMetrics.observe(request) }
 
     /// Starts the background worker.
     public func start() {

@@ -62,6 +62,7 @@ extension Worker {
         let now = clock.now()
         let deadline = (change.claimedAt ?? now).addingTimeInterval(configuration.applyRetryWindow)
         change.attempts += 1
+        retries?.increment()
         logger.warning(
             "change not applied yet; will retry",
             ["request_id": change.requestID, "change_id": change.id, "attempt": "\(change.attempts)",

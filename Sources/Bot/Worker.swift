@@ -21,8 +21,12 @@ public final class Worker: Sendable {
     /// Changes being applied right now, so that two rounds never work on the same one.
     private let inFlight = Mutex<Set<String>>([])
 
-    init(conversation: Conversation) {
+    /// Counts attempts that must be retried; nil when nobody counts.
+    let retries: Counter?
+
+    init(conversation: Conversation, retries: Counter? = nil) {
         self.conversation = conversation
+        self.retries = retries
         self.store = conversation.store
         self.client = conversation.client
         self.platforms = conversation.platforms

@@ -63,6 +63,11 @@ extension Connection {
             omitBody: current.omitBody, keepAlive: keepAlive, requestID: current.requestID)
         ResponseWriter.append(response, framing, date: loop.date.current(), to: &output)
         if !keepAlive { closeWhenFlushed = true }
+        if let observer = core.configuration.requestObserver {
+            let route = core.router.isRoute(current.path) ? current.path : "other"
+            let elapsed = Double(SystemCall.monotonicNanoseconds() - current.startedAt) / 1_000_000_000
+            observer(RequestSummary(route: route, status: response.status, seconds: elapsed))
+        }
         if core.logsRequests {
             let entry = RequestLog.Entry(
                 method: current.method, path: current.path, status: response.status, bytes: response.body.count,

@@ -30,6 +30,9 @@ public struct Router: Sendable {
         return byMethod[method] ?? (method == "HEAD" ? byMethod["GET"] : nil)
     }
 
+    /// True when `path` has a registered route (metrics label unknown paths "other" to bound their number).
+    public func isRoute(_ path: String) -> Bool { routes[path] != nil }
+
     /// The handler for a request, or nil with the response to send instead (404 or 405).
     public func handler(method: String, path: String) -> Result<HTTPHandler, RouteMiss> {
         guard let byMethod = routes[path] else { return fallback.map { .success($0) } ?? .failure(.notFound) }

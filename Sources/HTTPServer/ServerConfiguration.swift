@@ -1,5 +1,7 @@
 /// Where the server listens and every limit and deadline it enforces.
 public struct ServerConfiguration: Sendable {
+    /// Told about every answered request, on the event loop (keep it cheap: count, don't log); nil by default.
+    public var requestObserver: (@Sendable (RequestSummary) -> Void)?
     /// The address to bind: an IPv4 or IPv6 literal, or `localhost` (127.0.0.1). Default `127.0.0.1`.
     public var host: String
     /// The TCP port; 0 picks a free one (`HTTPServer.start()` returns it). Default 8443.

@@ -91,7 +91,7 @@ public final class LocalTasksAPI: Sendable {
         } catch let failure as APIFailure {
             return failure.response
         } catch {
-            logger.error("local tasks API failed", ["error": "\(error)", "request.id": request.requestID])
+            logger.error("local tasks API failed", ["error": "\(error)", "request_id": request.requestID])
             return APIFailure(status: 500, message: "Internal server error").response
         }
     }

@@ -48,8 +48,8 @@ extension TasksAPIClient {
             logger.warning(
                 "tasks API retry",
                 [
-                    "request.id": requestID, "http.method": request.method, "attempt": "\(attempt)",
-                    "wait.ms": "\(Self.milliseconds(wait))", "error": error.description,
+                    "request_id": requestID, "http_method": request.method, "attempt": "\(attempt)",
+                    "wait_ms": "\(Self.milliseconds(wait))", "error": error.description,
                 ])
             do { try await Task.sleep(for: wait) } catch { throw .unreachable(detail: "cancelled by the caller") }
             attempt += 1
@@ -110,16 +110,27 @@ extension TasksAPIClient {
     private func log(_ outcome: AttemptOutcome, _ request: Request, requestID: String, attempt: Int, elapsed: Duration)
     {
         var fields = [
-            "request.id": requestID, "http.method": request.method, "http.path": request.path,
-            "attempt": "\(attempt)", "duration.ms": "\(Self.milliseconds(elapsed))",
+            "request_id": requestID, "http_method": request.method, "http_path": request.path,
+            "attempt": "\(attempt)", "duration_ms": "\(Self.milliseconds(elapsed))",
         ]
+        let result: String
         switch outcome {
-        case .answer(let status, _, _): fields["http.status"] = "\(status)"
-        case .connectionFailed(let detail): fields["error"] = detail
-        case .timedOut: fields["error"] = "timeout"
-        case .cancelled: fields["error"] = "cancelled"
+        case .answer(let status, _, _):
+            fields["http_status"] = "\(status)"
+            result = "\(status)"
+        case .connectionFailed(let detail):
+            fields["error"] = detail
+            result = "unreachable"
+        case .timedOut:
+            fields["error"] = "timeout"
+            result = "timeout"
+        case .cancelled:
+            fields["error"] = "cancelled"
+            result = "cancelled"
         }
         logger.debug("tasks API call", fields)
+        configuration.observer?(
+            TasksAPIAttempt(method: request.method, result: result, seconds: Double(Self.milliseconds(elapsed)) / 1000))
     }
 
     static func milliseconds(_ duration: Duration) -> Int64 {

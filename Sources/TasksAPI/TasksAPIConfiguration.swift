@@ -46,6 +46,8 @@ public struct TasksAPIConfiguration: Sendable {
     public var initialBackoff: Duration
     /// Cap of the exponential backoff. Default 4 s.
     public var maxBackoff: Duration
+    /// Told about every HTTP attempt (for metrics); nil by default.
+    public var observer: (@Sendable (TasksAPIAttempt) -> Void)?
 
     /// A configuration with the defaults above; `maxAttempts` is at least 1.
     public init(

@@ -32,7 +32,11 @@ enum ServeCommand {
         var router = ServerRuntime.baseRouter()
         setup.bot.register(on: &router)
         setup.bot.start()
-        let code = await ServerRuntime(options: options).run(router: router, logger: logger) { port in
+        var configuration = ServerConfiguration()
+        let bot = setup.bot
+        configuration.requestObserver = { bot.observe($0) }
+        let runtime = ServerRuntime(options: options, configuration: configuration)
+        let code = await runtime.run(router: router, logger: logger) { port in
             setup.printHowToTry(options: options, port: port)
         }
         await setup.bot.stop()

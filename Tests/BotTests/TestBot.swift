@@ -98,7 +98,10 @@ final class TestBot: @unchecked Sendable {
         var router = ServerRuntime.baseRouter()
         bot.register(on: &router)
         let (tls, _) = try SelfSignedCertificate.ensure(inDirectory: directory.path)
-        server = HTTPServer(configuration: TestTasksAPI.loopback, tls: tls, router: router, logger: logger)
+        var configuration = TestTasksAPI.loopback
+        let service = bot
+        configuration.requestObserver = { service.observe($0) }
+        server = HTTPServer(configuration: configuration, tls: tls, router: router, logger: logger)
         port = try server.start()
         bot.start()
         client = HTTPClient(port: port, trusting: tls.certificateChainPath)
@@ -124,7 +127,8 @@ final class TestBot: @unchecked Sendable {
 
     /// POSTs a signed body; `timestamp` and `signature` override the correct ones.
     func post(
-        _ path: String, body: String, timestamp: String? = nil, signature: String? = nil
+        _ path: String, body: String, timestamp: String? = nil, signature: String? = nil,
+        headers extra: [(String, String)] = []
     ) async throws -> HTTPClientConnection.Response {
         let stamp = timestamp ?? String(Int(clock.wallClock.now().timeIntervalSince1970))
         let bytes = Array(body.utf8)
@@ -133,12 +137,14 @@ final class TestBot: @unchecked Sendable {
             headers: [
                 ("Content-Type", "application/x-www-form-urlencoded"), ("X-Slack-Request-Timestamp", stamp),
                 ("X-Slack-Signature", signature ?? signer.sign(body: bytes, timestamp: stamp)),
-            ],
+            ] + extra,
             body: bytes)
     }
 
     /// Sends `/tasks TEXT` as `user`, with the collector as `response_url`.
-    func command(_ text: String, user: String = "U0000001", channel: String = "C0000001") async throws
+    func command(
+        _ text: String, user: String = "U0000001", channel: String = "C0000001", requestID: String? = nil
+    ) async throws
         -> (status: Int, reply: SlackReply, elapsed: TimeInterval)
     {
         let started = Date()
@@ -146,7 +152,8 @@ final class TestBot: @unchecked Sendable {
             ("token", "x"), ("team_id", "T0000001"), ("channel_id", channel), ("user_id", user),
             ("command", "/tasks"), ("text", text), ("response_url", slack.url("/reply")), ("trigger_id", "1.1.x"),
         ])
-        let response = try await post("/slack/commands", body: body)
+        let response = try await post(
+            "/slack/commands", body: body, headers: requestID.map { [("X-Request-Id", $0)] } ?? [])
         return (response.status, SlackReply(response.body), Date().timeIntervalSince(started))
     }
 
