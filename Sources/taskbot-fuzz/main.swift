@@ -3,7 +3,11 @@
 // (the name of its seed directory under fuzz/corpus/).
 #if FUZZING
     let fuzzTargets: [String: FuzzTarget] = [
-        "http": FuzzHTTP.run
+        "http": FuzzHTTP.run,
+        "cron": fuzzCron,
+        "command": fuzzCommand,
+        "form": fuzzForm,
+        "slack-text": fuzzSlackText,
     ]
     FuzzDriver.main(targets: fuzzTargets)
 #else
