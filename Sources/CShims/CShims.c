@@ -29,6 +29,15 @@ void taskbot_ssl_ctx_set_hardened_server_options(SSL_CTX *ctx) {
                                      | SSL_OP_IGNORE_UNEXPECTED_EOF);
 }
 
+int taskbot_ssl_ctx_set_groups(SSL_CTX *ctx, const char *groups) {
+    return (int)SSL_CTX_set1_groups_list(ctx, groups);
+}
+
+int taskbot_x509_expires_before(X509 *certificate, long long unix_seconds) {
+    time_t limit = (time_t)unix_seconds;
+    return X509_cmp_time(X509_get0_notAfter(certificate), &limit) < 0;
+}
+
 long taskbot_ssl_ctx_set_read_ahead(SSL_CTX *ctx, int yes) { return SSL_CTX_set_read_ahead(ctx, yes); }
 
 long taskbot_ssl_ctx_sess_set_cache_size(SSL_CTX *ctx, long size) { return SSL_CTX_sess_set_cache_size(ctx, size); }

@@ -8,7 +8,7 @@ public enum SelfSignedCertificate {
     public static let keyFileName = "tls/self-signed-key.pem"
 
     /// Returns the certificate in `directory`, creating it on first use and reusing it afterwards,
-    /// with its SHA-256 fingerprint (`AB:CD:…`).
+    /// with its SHA-256 fingerprint (`AB:CD:…`). One that expires within 30 days is replaced.
     public static func ensure(inDirectory directory: String) throws -> (TLSConfiguration, fingerprint: String) {
         let configuration = TLSConfiguration(
             certificateChainPath: "\(directory)/\(certificateFileName)", privateKeyPath: "\(directory)/\(keyFileName)")
@@ -16,7 +16,10 @@ public enum SelfSignedCertificate {
         if files.fileExists(atPath: configuration.certificateChainPath)
             && files.fileExists(atPath: configuration.privateKeyPath)
         {
-            return (configuration, try fingerprint(ofCertificateAt: configuration.certificateChainPath))
+            let existing = try X509Certificate(pemFile: configuration.certificateChainPath)
+            if !existing.expires(before: Date().addingTimeInterval(30 * 86400)) {
+                return (configuration, existing.fingerprint)
+            }
         }
         let folder = (configuration.certificateChainPath as NSString).deletingLastPathComponent
         try files.createDirectory(

@@ -1,4 +1,6 @@
 import COpenSSL
+import Foundation
+import CShims
 
 /// An owned `X509` certificate.
 final class X509Certificate {
@@ -19,7 +21,13 @@ final class X509Certificate {
 
     var fingerprint: String { CertificateFingerprint.sha256(of: handle) }
 
-    /// A self-signed server certificate: v3, random serial, valid from an hour ago for 825 days.
+    /// True when the certificate is no longer valid at `date`.
+    func expires(before date: Date) -> Bool {
+        taskbot_x509_expires_before(handle, Int64(date.timeIntervalSince1970)) == 1
+    }
+
+    /// A self-signed server certificate: v3, random serial, valid from an hour ago for 365 days
+    /// (Mozilla's profiles ask for at most 366).
     static func selfSigned(key: PrivateKey, commonName: String, names: String) throws(TLSError) -> X509Certificate {
         ERR_clear_error()
         guard let handle = X509_new() else { throw .fromQueue("X509_new") }
@@ -29,7 +37,7 @@ final class X509Certificate {
         guard X509_set_version(handle, 2) == 1,
             ASN1_INTEGER_set_uint64(X509_get_serialNumber(handle), serial >> 1) == 1,
             X509_gmtime_adj(X509_getm_notBefore(handle), -3600) != nil,
-            X509_gmtime_adj(X509_getm_notAfter(handle), 825 * 86400) != nil,
+            X509_gmtime_adj(X509_getm_notAfter(handle), 365 * 86400) != nil,
             X509_set_pubkey(handle, key.handle) == 1
         else { throw .fromQueue("fill certificate") }
         let name = X509_get_subject_name(handle)

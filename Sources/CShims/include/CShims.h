@@ -29,4 +29,9 @@ void taskbot_openssl_free(void *pointer);
 /// SQLITE_TRANSIENT is a macro around a cast that Swift does not import.
 sqlite3_destructor_type taskbot_sqlite_transient(void);
 
+/// SSL_CTX_set1_groups_list is a macro: the key-exchange groups offered, for example "X25519:P-256".
+int taskbot_ssl_ctx_set_groups(SSL_CTX *ctx, const char *groups);
+/// 1 when the certificate's notAfter lies before the given Unix time.
+int taskbot_x509_expires_before(X509 *certificate, long long unix_seconds);
+
 #endif
