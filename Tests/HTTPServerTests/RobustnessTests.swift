@@ -127,7 +127,8 @@ struct RobustnessTests {
         try await withServer { server in
             let raw = try server.plainClient()
             try raw.send("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n" + String(repeating: "\u{1}\u{2}junk", count: 100))
-            #expect(try raw.readToEnd().allSatisfy { _ in true })
+            let answer = try raw.readToEnd()  // throws if the server left the connection open
+            #expect(answer.isEmpty || answer.first == 0x15, "only a TLS alert record may come back")
             #expect(try server.tlsClient().request(get("/healthz")).status == 200)
         }
     }
