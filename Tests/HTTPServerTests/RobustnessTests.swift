@@ -148,6 +148,24 @@ struct RobustnessTests {
         }
     }
 
+    @Test(
+        "a client that pipelines thousands of requests before reading gets every answer in order",
+        arguments: [false, true])
+    func pipelineFlood(tls: Bool) async throws {
+        try await withServer(tls: tls) { server in
+            let client: any ByteStreamClient = tls ? try server.tlsClient() : try server.plainClient()
+            let count = 3000
+            let batch = (0..<count).map { get("/target?n=\($0)") }.joined()
+            try client.send(batch)
+            usleep(300_000)
+            for index in 0..<count {
+                let response = try client.readResponse()
+                #expect(response.text == "/target?n=\(index)")
+                if response.text != "/target?n=\(index)" { break }
+            }
+        }
+    }
+
     @Test("a half-closed client still gets its response")
     func halfClose() async throws {
         try await withServer(tls: false) { server in
