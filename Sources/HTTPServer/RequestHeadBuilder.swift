@@ -75,7 +75,7 @@ struct RequestHeadBuilder: Sendable {
             }
         } else if HTTPSyntax.equalsLowercase(name, "expect") {
             if HTTPSyntax.equalsLowercase(value, "100-continue") {
-                expectsContinue = true
+                expectsContinue = minorVersion == 1  // RFC 9110 section 10.1.1: never 100 to an HTTP/1.0 client.
             } else {
                 unsupportedExpectation = true
             }

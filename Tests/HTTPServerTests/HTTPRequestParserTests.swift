@@ -192,6 +192,14 @@ struct HTTPRequestParserTests {
         #expect(!parser.hasPartialRequest)
     }
 
+    @Test("an HTTP/1.0 client never gets 100 Continue")
+    func noContinueForHTTP10() throws {
+        var parser = HTTPRequestParser()
+        parser.append(contentsOf: Array("POST / HTTP/1.0\r\nExpect: 100-continue\r\nContent-Length: 2\r\n\r\n".utf8))
+        #expect(try parser.next() == nil)
+        #expect(!parser.wantsContinue)
+    }
+
     @Test("accepts the exact limits")
     func exactLimits() {
         let limits = HTTPRequestParser.Limits(
