@@ -78,7 +78,7 @@ extension SchedulePhraseReader {
             return .calendar(days: try daySelectionOr(.monthly), time: time)
         case 525_600 where interval.count == 1:
             return .calendar(days: try daySelectionOr(.yearly), time: time)
-        case 43_200 where 12 % interval.count == 0:
+        case 43_200 where interval.count > 0 && 12 % interval.count == 0:
             let months = Set(stride(from: 1, through: 12, by: interval.count))
             let days = monthDays.isEmpty ? [1] : monthDays
             let selection = DaySelection(.monthDays(days), months: months, defaultTime: TimeOfDay(hour: 0, minute: 0))

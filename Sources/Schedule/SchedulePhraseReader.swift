@@ -144,6 +144,9 @@ struct SchedulePhraseReader {
         throws(ScheduleRefusal)
     {
         if unit.minutes == 0 { throw ScheduleRefusal.subMinute(words) }
+        guard count > 0 else {
+            throw ScheduleRefusal("An interval must be at least 1 minute; `\(words)` would never run.")
+        }
         guard count <= 100_000 else {
             throw ScheduleRefusal.unsupportedInterval(words, reason: "that interval is far too long", nearest: "once a year")
         }

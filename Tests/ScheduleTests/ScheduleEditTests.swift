@@ -73,7 +73,7 @@ struct ScheduleEditTests {
             "first monday of the month", "last friday", "every other day", "biweekly", "every 2 weeks", "tonight",
             "this friday", "12/24", "every 3 days", "13:60", "0am", "the 32nd", "every 5 seconds", "in an hour",
             "mondays and the 1st", "every 15 minutes at 9am", "",
-            "9:99999999999999999999999", "99999999999999999999999",
+            "9:99999999999999999999999", "99999999999999999999999", "every 0 months", "every 0 days", "every 0 weeks",
         ])
     func refuses(phrase: String) {
         guard case .failure(let refusal) = ScheduleEdit.parse(phrase) else {
