@@ -25,7 +25,7 @@ struct CommandWords {
         } else {
             CommandWords.splitUnicode(text, into: &words)
         }
-        self.words = words.filter { !$0.key.isEmpty || $0.opensQuote }
+        self.words = words
     }
 
     /// Splits plain ASCII text on its bytes; UTF-8 offsets are valid string indices here.
@@ -43,7 +43,8 @@ struct CommandWords {
                 end = utf8.index(after: end)
             }
             let raw = text[index..<end]
-            words.append(Word(key: key(raw), range: index..<end, opensQuote: byte == 34 || byte == 39 || byte == 96))
+            let word = Word(key: key(raw), range: index..<end, opensQuote: byte == 34 || byte == 39 || byte == 96)
+            if !word.key.isEmpty || word.opensQuote { words.append(word) }
             index = end
         }
     }
@@ -58,7 +59,8 @@ struct CommandWords {
             var end = index
             while end < text.endIndex, !CommandWords.isSpace(text[end]) { end = text.index(after: end) }
             let raw = text[index..<end]
-            words.append(Word(key: key(raw), range: index..<end, opensQuote: quotes.contains(raw.first!)))
+            let word = Word(key: key(raw), range: index..<end, opensQuote: quotes.contains(raw.first!))
+            if !word.key.isEmpty || word.opensQuote { words.append(word) }
             index = end
         }
     }
