@@ -158,7 +158,8 @@ struct SchedulePhraseReader {
             throw ScheduleRefusal("An interval must be at least 1 minute; `\(words)` would never run.")
         }
         guard count <= 100_000 else {
-            throw ScheduleRefusal.unsupportedInterval(words, reason: "that interval is far too long", nearest: "once a year")
+            throw ScheduleRefusal.unsupportedInterval(
+                words, reason: "that interval is far too long", nearest: "once a year")
         }
         if unit.name == "week", count == 2 { throw ScheduleRefusal.everyOther("week") }
         if unit.name == "day", count == 2 { throw ScheduleRefusal.everyOther("day") }
