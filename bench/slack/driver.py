@@ -212,6 +212,7 @@ class Player:
         self.collector = collector
         self.sequence = 0
         self.args = args
+        self.outstanding = {}
 
     def path(self, kind):
         self.sequence += 1
@@ -239,24 +240,33 @@ class Player:
             return None
         return found
 
-    def confirm(self, task, value, wait=True):
+    def confirm(self, task, value):
+        """Clicks Confirm; the result is checked by `settle` before the task's next command."""
         path = self.path("k")
         status, _ = self.client.click("confirm", value, self.user, self.channel, self.collector.url(path))
         self.stats.add("confirm_clicks")
         if status != 200:
-            return False
+            return None
         self.enabled[task] = not self.enabled[task]
-        if not wait:
-            return path
+        self.outstanding[task] = (path, "Paused" if not self.enabled[task] else "Resumed")
+        return path
+
+    def settle(self, task):
+        """Waits for the result of the task's last Confirm and checks it says what the preview promised."""
+        if task not in self.outstanding:
+            return
+        path, expected = self.outstanding.pop(task)
         text = self.collector.wait(path, self.args.reply_timeout)
-        expected = "Paused" if not self.enabled[task] else "Resumed"
         if text is None:
             self.stats.error(f"no result for confirm of {task} within {self.args.reply_timeout} s")
-        elif not text.startswith(expected):
+        elif not text.lstrip("*").startswith(expected):
             self.stats.error(f"unexpected result for {task}: {text[:160]!r}")
         else:
             self.stats.add("results_ok")
-        return path
+
+    def settle_all(self):
+        for task in list(self.outstanding):
+            self.settle(task)
 
     def cancel(self, value):
         path = self.path("x")
@@ -264,6 +274,7 @@ class Player:
         self.stats.add("cancel_clicks")
 
     def step(self, task, action):
+        self.settle(task)
         found = self.preview(task)
         if found is None:
             return
@@ -342,7 +353,7 @@ def throughput(args):
         def click_all(player):
             for task, found in pending[player.index]:
                 if found:
-                    player.confirm(task, found["confirm"], wait=False)
+                    player.confirm(task, found["confirm"])
 
         run_threads(click_all, group)
         clicked = time.monotonic() - started
@@ -375,6 +386,7 @@ def mix(args):
             roll = rng.random()
             action = "confirm" if roll < args.confirm else "cancel" if roll < args.confirm + args.cancel else "leave"
             player.step(player.tasks[step % len(player.tasks)], action)
+        player.settle_all()
 
     run_threads(drive, group)
     elapsed = time.monotonic() - started
@@ -423,6 +435,7 @@ def load(args):
             action = "confirm" if roll < args.confirm else "cancel" if roll < args.confirm + args.cancel else "leave"
             player.step(player.tasks[step % len(player.tasks)], action)
             step += 1
+        player.settle_all()
         if player.client.connection is not None:
             player.client.connection.close()
 
