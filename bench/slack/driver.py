@@ -42,6 +42,8 @@ class Collector:
 
         class Handler(http.server.BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+            # Headers and body leave in separate writes; without TCP_NODELAY every reply waits for a delayed ACK.
+            disable_nagle_algorithm = True
 
             def do_POST(self):
                 length = int(self.headers.get("Content-Length", "0"))
