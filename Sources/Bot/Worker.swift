@@ -103,7 +103,10 @@ public final class Worker: Sendable {
     }
 
     private func deliverReplies(now: Date) async throws {
-        let due = try store.dueReplies(now: now, limit: 64)
+        let batch = 64
+        let due = try store.dueReplies(now: now, limit: batch)
+        // A full batch may leave more replies due: start the next round at once instead of after the interval.
+        if due.count == batch { wakeup.signal() }
         await withTaskGroup(of: Void.self) { group in
             for reply in due {
                 group.addTask { [self] in await self.deliver(reply, now: now) }

@@ -20,33 +20,43 @@ struct CommandWords {
     init(_ text: String) {
         self.text = text
         var words: [Word] = []
+        words.reserveCapacity(16)
         if text.utf8.allSatisfy({ $0 < 128 }) {
             CommandWords.splitASCII(text, into: &words)
         } else {
             CommandWords.splitUnicode(text, into: &words)
         }
-        self.words = words.filter { !$0.key.isEmpty || $0.opensQuote }
+        self.words = words
     }
 
     /// Splits plain ASCII text on its bytes; UTF-8 offsets are valid string indices here.
     private static func splitASCII(_ text: String, into words: inout [Word]) {
-        let utf8 = text.utf8
-        var index = utf8.startIndex
-        while index < utf8.endIndex {
-            let byte = utf8[index]
-            guard !(byte == 32 || (byte >= 9 && byte <= 13)) else {
-                index = utf8.index(after: index)
-                continue
+        var storage = text
+        let view = text.utf8
+        storage.withUTF8 { buffer in
+            let base = view.startIndex
+            var offset = 0
+            while offset < buffer.count {
+                guard !isSpaceByte(buffer[offset]) else {
+                    offset += 1
+                    continue
+                }
+                var end = offset
+                while end < buffer.count, !isSpaceByte(buffer[end]) { end += 1 }
+                let key = asciiKey(UnsafeBufferPointer(rebasing: buffer[offset..<end]))
+                let first = buffer[offset]
+                if !key.isEmpty || isQuote(first) {
+                    let lower = view.index(base, offsetBy: offset)
+                    let upper = view.index(base, offsetBy: end)
+                    words.append(Word(key: key, range: lower..<upper, opensQuote: isQuote(first)))
+                }
+                offset = end
             }
-            var end = index
-            while end < utf8.endIndex, !(utf8[end] == 32 || (utf8[end] >= 9 && utf8[end] <= 13)) {
-                end = utf8.index(after: end)
-            }
-            let raw = text[index..<end]
-            words.append(Word(key: key(raw), range: index..<end, opensQuote: byte == 34 || byte == 39 || byte == 96))
-            index = end
         }
     }
+
+    @inline(__always)
+    private static func isSpaceByte(_ byte: UInt8) -> Bool { byte == 32 || (byte >= 9 && byte <= 13) }
 
     private static func splitUnicode(_ text: String, into words: inout [Word]) {
         var index = text.startIndex
@@ -58,7 +68,8 @@ struct CommandWords {
             var end = index
             while end < text.endIndex, !CommandWords.isSpace(text[end]) { end = text.index(after: end) }
             let raw = text[index..<end]
-            words.append(Word(key: key(raw), range: index..<end, opensQuote: quotes.contains(raw.first!)))
+            let word = Word(key: key(raw), range: index..<end, opensQuote: quotes.contains(raw.first!))
+            if !word.key.isEmpty || word.opensQuote { words.append(word) }
             index = end
         }
     }
@@ -81,13 +92,23 @@ struct CommandWords {
 
     /// `key` for plain ASCII words, on bytes.
     private static func asciiKey(_ raw: Substring) -> String {
-        let bytes = raw.utf8
-        var end = bytes.endIndex
-        var start = bytes.startIndex
-        while end > start, isTrailing(bytes[bytes.index(before: end)]) { end = bytes.index(before: end) }
-        while start < end, isQuote(bytes[start]) { start = bytes.index(after: start) }
-        let trimmed = Substring(bytes[start..<end])
-        return trimmed.utf8.contains(where: { $0 >= 65 && $0 <= 90 }) ? trimmed.lowercased() : String(trimmed)
+        var text = String(raw)
+        return text.withUTF8 { asciiKey($0) }
+    }
+
+    /// Lower-cases the word's bytes without its outer quotes and trailing punctuation, in one pass.
+    private static func asciiKey(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        var end = bytes.count
+        var start = 0
+        while end > start, isTrailing(bytes[end - 1]) { end -= 1 }
+        while start < end, isQuote(bytes[start]) { start += 1 }
+        return String(unsafeUninitializedCapacity: end - start) { output in
+            for offset in start..<end {
+                let byte = bytes[offset]
+                output[offset - start] = byte >= 65 && byte <= 90 ? byte + 32 : byte
+            }
+            return end - start
+        }
     }
 
     @inline(__always)

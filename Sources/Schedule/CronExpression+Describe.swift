@@ -13,8 +13,9 @@ extension CronExpression {
     }
 
     /// The description followed by the zone: "at 10:00 on Thursday (America/Los_Angeles)".
+    /// Linux Foundation reports `UTC` as `GMT`; people asked for UTC.
     public func describe(zone: TimeZone) -> String {
-        "\(describe()) (\(zone.identifier))"
+        "\(describe()) (\(zone.identifier == "GMT" ? "UTC" : zone.identifier))"
     }
 
     private var isTimeOfDayList: Bool {

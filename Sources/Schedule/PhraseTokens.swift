@@ -4,6 +4,7 @@
 enum PhraseTokens {
     static func tokenize(_ phrase: String) -> [String] {
         var tokens: [String] = []
+        tokens.reserveCapacity(12)
         var word: [UInt8] = []
         word.reserveCapacity(16)
         func flush() {

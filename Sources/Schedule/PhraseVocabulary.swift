@@ -38,18 +38,23 @@ enum PhraseVocabulary {
 
     /// The day number of an ordinal: "1st", "15th", "first", "third".
     static func ordinal(_ word: String) -> Int? {
-        let bytes = Array(word.utf8)
+        let bytes = word.utf8
         guard let first = bytes.first else { return nil }
         guard first >= 48 && first <= 57 else { return ordinalWords[word] }
-        guard bytes.count >= 3, bytes.count <= 4 else { return nil }
-        let suffix = String(decoding: bytes[(bytes.count - 2)...], as: UTF8.self)
-        guard ["st", "nd", "rd", "th"].contains(suffix) else { return nil }
+        let count = bytes.count
+        guard count >= 3, count <= 4 else { return nil }
         var value = 0
-        for byte in bytes.dropLast(2) {
-            guard byte >= 48 && byte <= 57 else { return nil }
-            value = value * 10 + Int(byte - 48)
+        var letters: UInt16 = 0
+        for (offset, byte) in bytes.enumerated() {
+            if offset < count - 2 {
+                guard byte >= 48 && byte <= 57 else { return nil }
+                value = value * 10 + Int(byte - 48)
+            } else {
+                letters = letters << 8 | UInt16(byte)
+            }
         }
-        return value
+        // "st", "nd", "rd", "th" as two bytes.
+        return [0x7374, 0x6E64, 0x7264, 0x7468].contains(letters) ? value : nil
     }
 
     /// Interval units and their length in minutes (0 for seconds: below cron's resolution).

@@ -116,14 +116,14 @@ struct ClockText {
             }
             minute = digits == 2 && value <= 59 ? value : nil
         }
-        var letters: [UInt8] = []
+        var letters = 0
         while let byte = next {
             guard byte >= 97, byte <= 122 else { return nil }
-            letters.append(byte)
+            letters += 1
             next = bytes.next()
         }
         self.hour = hour
         self.minute = minute
-        self.suffix = letters.isEmpty ? "" : String(decoding: letters, as: UTF8.self)
+        self.suffix = letters == 0 ? "" : String(word.utf8.suffix(letters)) ?? ""
     }
 }

@@ -106,17 +106,27 @@ struct SchedulePhraseReader {
         }
     }
 
+    /// "2026-12-24", "12/24", "24.12.", or a year such as "2026": a calendar date, read from bytes.
     private func isCalendarDate(_ word: String) -> Bool {
-        let parts = word.split(whereSeparator: { $0 == "-" || $0 == "/" || $0 == "." })
-        if parts.count >= 2, parts.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }),
-            word.contains(where: { !$0.isASCIIDigit })
-        {
-            return true
+        var groups = 0
+        var digitsInGroup = 0
+        var separators = 0
+        var year = 0
+        for byte in word.utf8 {
+            switch byte {
+            case 48...57:
+                if digitsInGroup == 0 { groups += 1 }
+                digitsInGroup += 1
+                if groups == 1, digitsInGroup <= 4 { year = year * 10 + Int(byte - 48) }
+            case 45, 46, 47:
+                separators += 1
+                digitsInGroup = 0
+            default:
+                return false
+            }
         }
-        if word.count == 4, word.allSatisfy(\.isASCIIDigit), let year = Int(word), (1900...2199).contains(year) {
-            return true
-        }
-        return false
+        if separators > 0 { return groups >= 2 }
+        return word.utf8.count == 4 && (1900...2199).contains(year)
     }
 
     /// "every N units", "every other week", "every minute"; other "every ..." fall through to days.
@@ -148,7 +158,8 @@ struct SchedulePhraseReader {
             throw ScheduleRefusal("An interval must be at least 1 minute; `\(words)` would never run.")
         }
         guard count <= 100_000 else {
-            throw ScheduleRefusal.unsupportedInterval(words, reason: "that interval is far too long", nearest: "once a year")
+            throw ScheduleRefusal.unsupportedInterval(
+                words, reason: "that interval is far too long", nearest: "once a year")
         }
         if unit.name == "week", count == 2 { throw ScheduleRefusal.everyOther("week") }
         if unit.name == "day", count == 2 { throw ScheduleRefusal.everyOther("day") }

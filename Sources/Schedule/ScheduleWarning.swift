@@ -78,15 +78,15 @@ extension CronExpression {
         let date = Date(timeIntervalSince1970: TimeInterval(instant))
         let from = wallClock(oldWall)
         let to = wallClock(newWall)
-        let times = EnglishText.list(hits)
+        let times = hits.count > 4 ? "\(hits[0]) to \(hits[hits.count - 1])" : EnglishText.list(hits)
         if after > before {
-            let verb = hits.count == 1 ? "does" : "do"
+            let verb = hits.count == 1 || hits.count > 4 ? "does" : "do"
             return ScheduleWarning(
                 kind: .skippedTime(date: date, runsAt: date),
                 message: "On \(EnglishText.date(day)) the clocks in \(zoneName) jump from \(from) to \(to), so "
                     + "\(times) \(verb) not exist that day; the task runs once at \(to) instead.")
         }
-        let verb = hits.count == 1 ? "happens" : "happen"
+        let verb = hits.count == 1 || hits.count > 4 ? "happens" : "happen"
         return ScheduleWarning(
             kind: .repeatedTime(date: date),
             message: "On \(EnglishText.date(day)) the clocks in \(zoneName) go back from \(from) to \(to), so "

@@ -41,9 +41,10 @@ public enum TimeZoneNames {
     private static let allNames: [String: String] = identifiers.merging(knownAliases) { _, alias in alias }
 
     /// First words of the names that take two words ("new york"), so readers try pairs only there.
-    static let pairStarts: Set<String> = Set(
+    static let pairStarts: [String] = Set(
         aliases.keys.compactMap { $0.split(separator: " ").first.map(String.init) }
-            .filter { first in aliases.keys.contains { $0.hasPrefix(first + " ") } })
+            .filter { first in aliases.keys.contains { $0.hasPrefix(first + " ") } }
+    ).sorted()
 
     private static let identifiers: [String: String] = {
         var map: [String: String] = [:]

@@ -133,6 +133,12 @@ struct CronExpressionTests {
         #expect(try CronExpression(parsing: cron).describe() == text)
     }
 
+    @Test("names UTC as UTC")
+    func describesUTC() throws {
+        let zone = try #require(TimeZone(identifier: "UTC"))
+        #expect(try CronExpression(parsing: "0 9 * * *").describe(zone: zone) == "at 09:00 every day (UTC)")
+    }
+
     @Test("appends the zone to a description")
     func describesZone() throws {
         let zone = try #require(TimeZone(identifier: "America/Los_Angeles"))

@@ -34,6 +34,15 @@ struct WarningsTests {
             ])
     }
 
+    @Test("a run every minute names the whole skipped hour once")
+    func everyMinute() throws {
+        let warnings = try messages("* * * * *", "America/Los_Angeles", from: "2027-03-01T00:00:00Z")
+        #expect(
+            warnings.first
+                == "On Sunday, 14 March 2027 the clocks in America/Los_Angeles jump from 02:00 to 03:00, so 02:00 to "
+                + "02:59 does not exist that day; the task runs once at 03:00 instead.")
+    }
+
     @Test("uneven intervals name the short gap")
     func uneven() throws {
         #expect(
