@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 #if canImport(FoundationNetworking)
     import FoundationNetworking
@@ -25,21 +26,21 @@ struct SlackHTTPClient: Sendable {
         session = URLSession(configuration: configuration, delegate: RedirectRefuser(), delegateQueue: nil)
     }
 
-    /// Sends `request` and returns the status and body; throws for transport failures only.
+    /// Sends `request` and returns the status and body; throws for transport failures only. The deadline is
+    /// enforced here, not left to libcurl, whose timer fires late when the process is busy.
     func send(_ request: URLRequest) async throws(SlackDeliveryError) -> (status: Int, body: Data) {
         var request = request
         request.timeoutInterval = timeout
-        let data: Data
-        let response: URLResponse
-        do {
-            (data, response) = try await session.data(for: request)
-        } catch let error as URLError {
-            throw error.code == .timedOut ? .timedOut : .transport("URLError \(error.code.rawValue)")
-        } catch {
-            throw .transport(String(describing: type(of: error)))
+        switch await HTTPAttempt.send(request, on: session, timeout: .milliseconds(Int(timeout * 1000))) {
+        case .answer(let status, _, let body):
+            return (status, body)
+        case .timedOut:
+            throw .timedOut
+        case .connectionFailed(let detail):
+            throw .transport(detail)
+        case .cancelled:
+            throw .transport("cancelled")
         }
-        guard let http = response as? HTTPURLResponse else { throw .malformedResponse }
-        return (http.statusCode, data)
     }
 
     /// Slack's error code in an answer body: `error` of a JSON object, or a bare code such as `expired_url`.

@@ -13,10 +13,19 @@ public enum ProcessRunner {
     }
 
     /// Runs `executable` (a path, or a name looked up on PATH) with `arguments`, feeding `input` on stdin,
-    /// and kills it after `timeout`.
+    /// and kills it after `timeout`. The waiting happens on a Dispatch thread, never on a cooperative one.
     public static func run(
         _ executable: String, _ arguments: [String], input: String? = nil, timeout: Duration = .seconds(20),
         environment: [String: String]? = nil
+    ) async throws -> Output {
+        try await Blocking.run {
+            try runBlocking(executable, arguments, input: input, timeout: timeout, environment: environment)
+        }
+    }
+
+    private static func runBlocking(
+        _ executable: String, _ arguments: [String], input: String?, timeout: Duration,
+        environment: [String: String]?
     ) throws -> Output {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: resolve(executable))

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Runs the built `taskbot` binary (a sibling of the test bundle) the way a person would.
@@ -17,22 +18,14 @@ struct CLITests {
 
     struct CLIError: Error, CustomStringConvertible { let description: String }
 
-    private func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = try CLITests.binary()
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    private func run(_ arguments: [String]) async throws -> (status: Int32, output: String) {
+        let result = try await ProcessRunner.run(try CLITests.binary().path, arguments)
+        return (result.status, result.standardOutput)
     }
 
     @Test("parse prints the verb, the task as typed and only the changed fields")
-    func parseMove() throws {
-        let result = try run([
+    func parseMove() async throws {
+        let result = try await run([
             "parse", "--current-cron", "0 9 * * 1", "--tz", "ET", "move", "task", "aade", "to", "Thursday", "10am",
             "PT",
         ])
@@ -45,8 +38,8 @@ struct CLITests {
     }
 
     @Test("parse prints a refusal and exits 1")
-    func parseRefusal() throws {
-        let result = try run(["parse", "--current-cron", "0 9 * * *", "set task b9e0 to every 90 minutes"])
+    func parseRefusal() async throws {
+        let result = try await run(["parse", "--current-cron", "0 9 * * *", "set task b9e0 to every 90 minutes"])
         #expect(result.status == 1)
         #expect(
             result.output
@@ -56,8 +49,8 @@ struct CLITests {
     }
 
     @Test("cron prints the normal form, description, next runs with offsets and the DST warning")
-    func cronB20() throws {
-        let result = try run([
+    func cronB20() async throws {
+        let result = try await run([
             "cron", "30 2 * * *", "--tz", "America/Los_Angeles", "--from", "2027-03-13T12:00:00-08:00", "--count", "2",
             "--json",
         ])
@@ -74,7 +67,7 @@ struct CLITests {
     }
 
     @Test("cron refuses an out-of-range value with exit status 1")
-    func cronError() throws {
-        #expect(try run(["cron", "0 25 * * *"]).status == 1)
+    func cronError() async throws {
+        #expect(try await run(["cron", "0 25 * * *"]).status == 1)
     }
 }

@@ -71,7 +71,7 @@ struct RobustnessTests {
                 let client = try server.tlsClient()
                 #expect(try client.request(get("/healthz")).status == 200)
                 #expect(clock.now - start < .seconds(3), "field report B25 allows 3 s")
-                usleep(300_000)
+                try await Task.sleep(for: .milliseconds(300))
             }
             for client in slowHeads {
                 try client.send("X")
@@ -83,7 +83,7 @@ struct RobustnessTests {
             let clock2 = ContinuousClock()
             let start = clock2.now
             while server.server.openConnections > 0 && clock2.now - start < .seconds(3) {
-                usleep(50_000)
+                try await Task.sleep(for: .milliseconds(50))
             }
             #expect(server.server.openConnections == 0)
         }
@@ -116,7 +116,7 @@ struct RobustnessTests {
             let extra = try server.plainClient(timeout: .seconds(2))
             #expect(try extra.readToEnd().isEmpty)
             for client in held { client.close() }
-            usleep(200_000)
+            try await Task.sleep(for: .milliseconds(200))
             let later = try server.plainClient()
             #expect(try later.request(get("/healthz")).status == 200)
         }
@@ -142,7 +142,7 @@ struct RobustnessTests {
             let busy = try server.tlsClient()
             try busy.send(get("/_test/sleep?ms=200"))
             busy.reset()
-            usleep(400_000)
+            try await Task.sleep(for: .milliseconds(400))
             #expect(try server.tlsClient().request(get("/healthz")).status == 200)
             #expect(server.server.openConnections == 1 || server.server.openConnections == 0)
         }
@@ -157,7 +157,7 @@ struct RobustnessTests {
             let count = 3000
             let batch = (0..<count).map { get("/target?n=\($0)") }.joined()
             try client.send(batch)
-            usleep(300_000)
+            try await Task.sleep(for: .milliseconds(300))
             for index in 0..<count {
                 let response = try client.readResponse()
                 #expect(response.text == "/target?n=\(index)")
@@ -185,11 +185,13 @@ struct RobustnessTests {
         let idle = try server.tlsClient()
         #expect(try idle.request(get("/healthz")).status == 200)
         let busy = try server.tlsClient()
-        try busy.send(get("/_test/sleep?ms=500"))
-        usleep(100_000)
+        try busy.send(get("/gate"))
+        try await server.gate.waitForArrivals(1)
         server.server.beginShutdown()
+        server.gate.open()
         let response = try busy.readResponse()
         #expect(response.status == 200)
+        #expect(response.text == "passed")
         #expect(response.header("Connection") == "close")
         #expect(try idle.readToEnd().isEmpty)
         await server.server.waitUntilStopped()

@@ -17,7 +17,7 @@ final class ServeProcess {
     }
 
     /// Starts `taskbot serve` with `arguments` and waits until it logs its port.
-    init(_ arguments: [String], directory: String, testRoutes: Bool = false) throws {
+    init(_ arguments: [String], directory: String, testRoutes: Bool = false) async throws {
         guard FileManager.default.isExecutableFile(atPath: Self.binary) else {
             throw TestClientError("taskbot binary not found at \(Self.binary); run `swift build` first")
         }
@@ -31,7 +31,7 @@ final class ServeProcess {
         process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
         process.standardOutput = FileHandle.nullDevice
         try process.run()
-        let line = try waitForLog(containing: #""msg":"serving""#)
+        let line = try await waitForLog(containing: #""msg":"serving""#)
         port = Int(Self.field("port", in: line) ?? "") ?? 0
         fingerprint = Self.field("sha256_fingerprint", in: line) ?? ""
     }
@@ -42,12 +42,12 @@ final class ServeProcess {
 
     /// Waits up to `timeout` for a log line containing `text` and returns it.
     @discardableResult
-    func waitForLog(containing text: String, timeout: Duration = .seconds(10)) throws -> String {
+    func waitForLog(containing text: String, timeout: Duration = .seconds(10)) async throws -> String {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             if let line = log.split(separator: "\n").first(where: { $0.contains(text) }) { return String(line) }
             if !process.isRunning { break }
-            usleep(20_000)
+            try await Task.sleep(for: .milliseconds(20))
         }
         throw TestClientError("no log line with \(text); log so far:\n\(log)")
     }
@@ -55,9 +55,9 @@ final class ServeProcess {
     func signal(_ number: Int32) { kill(process.processIdentifier, number) }
 
     /// Waits for exit and returns the status (nil when it is still running after `timeout`).
-    func waitForExit(timeout: Duration = .seconds(15)) -> Int32? {
+    func waitForExit(timeout: Duration = .seconds(15)) async -> Int32? {
         let deadline = ContinuousClock.now + timeout
-        while process.isRunning && ContinuousClock.now < deadline { usleep(20_000) }
+        while process.isRunning && ContinuousClock.now < deadline { try? await Task.sleep(for: .milliseconds(20)) }
         return process.isRunning ? nil : process.terminationStatus
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import HTTPServer
 import Support
 import TestSupport
@@ -12,6 +13,8 @@ final class TestServer: Sendable {
     let certificatePath: String
     let fingerprint: String
     let logs = LogCapture()
+    /// Holds `GET /gate` requests until the test opens it.
+    let gate = Gate()
 
     init(tls: Bool = true, configure: (inout ServerConfiguration) -> Void = { _ in }) throws {
         directory = try TemporaryDirectory(prefix: "http-server")
@@ -22,7 +25,8 @@ final class TestServer: Sendable {
         self.fingerprint = fingerprint
         let logger = Logger(sink: logs.sink, minimumLevel: .info)
         server = HTTPServer(
-            configuration: configuration, tls: tls ? tlsConfiguration : nil, router: Self.router(), logger: logger)
+            configuration: configuration, tls: tls ? tlsConfiguration : nil, router: Self.router(gate: gate),
+            logger: logger)
         port = try server.start()
     }
 
@@ -37,7 +41,7 @@ final class TestServer: Sendable {
         try RawTCPClient(port: port, timeout: timeout)
     }
 
-    static func router() -> Router {
+    static func router(gate: Gate) -> Router {
         var router = ServerRuntime.baseRouter(testRoutes: true)
         router.add("POST", "/echo") { request in
             var response = HTTPResponse(status: 200, body: request.body)
@@ -47,6 +51,10 @@ final class TestServer: Sendable {
         router.add("POST", "/slack/commands") { _ in .text(200, "command") }
         router.add("DELETE", "/healthz") { _ in .text(204, "") }
         router.add("GET", "/target") { request in .text(200, request.target) }
+        router.add("GET", "/gate") { _ in
+            await gate.pass()
+            return .text(200, "passed")
+        }
         return router
     }
 }
@@ -69,4 +77,49 @@ func withServer(
         throw error
     }
     await server.stop()
+}
+
+/// A gate handlers wait at until the test opens it, so that a test can act while a request is
+/// certainly in flight, however slowly the machine runs.
+final class Gate: Sendable {
+    private struct State {
+        var isOpen = false
+        var arrivals = 0
+        var waiting: [CheckedContinuation<Void, Never>] = []
+    }
+
+    private let state = Mutex(State())
+
+    /// How many handlers have reached the gate.
+    var arrivals: Int { state.withLock { $0.arrivals } }
+
+    func pass() async {
+        await withCheckedContinuation { continuation in
+            let passNow = state.withLock { state -> Bool in
+                state.arrivals += 1
+                if state.isOpen { return true }
+                state.waiting.append(continuation)
+                return false
+            }
+            if passNow { continuation.resume() }
+        }
+    }
+
+    func open() {
+        let waiting = state.withLock { state in
+            state.isOpen = true
+            defer { state.waiting.removeAll() }
+            return state.waiting
+        }
+        for continuation in waiting { continuation.resume() }
+    }
+
+    /// Waits until `count` handlers have arrived, polling for at most `timeout`.
+    func waitForArrivals(_ count: Int, timeout: Duration = .seconds(10)) async throws {
+        let deadline = ContinuousClock.now + timeout
+        while arrivals < count {
+            guard ContinuousClock.now < deadline else { throw TestClientError("no request reached the gate") }
+            try await Task.sleep(for: .milliseconds(5))
+        }
+    }
 }

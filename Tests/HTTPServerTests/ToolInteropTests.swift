@@ -9,7 +9,7 @@ struct ToolInteropTests {
     func curlKeepAlive() async throws {
         try await withServer { server in
             let url = "https://127.0.0.1:\(server.port)/healthz"
-            let run = try ProcessRunner.run("curl", ["-sS", "-v", "--cacert", server.certificatePath, url, url])
+            let run = try await ProcessRunner.run("curl", ["-sS", "-v", "--cacert", server.certificatePath, url, url])
             #expect(run.status == 0, "\(run.standardError)")
             #expect(run.standardOutput == "okok")
             #expect(run.standardError.contains("Re-using existing connection"))
@@ -20,7 +20,7 @@ struct ToolInteropTests {
     func curlChunkedUpload() async throws {
         try await withServer { server in
             let body = String(repeating: "chunky-", count: 3000)
-            let run = try ProcessRunner.run(
+            let run = try await ProcessRunner.run(
                 "curl",
                 [
                     "-sS", "--cacert", server.certificatePath, "-H", "Transfer-Encoding: chunked",
@@ -48,7 +48,7 @@ struct ToolInteropTests {
                     "s_client", "-connect", "127.0.0.1:\(server.port)", "-CAfile", server.certificatePath,
                     "-verify_return_error", "-ign_eof",
                 ] + options
-            let run = try ProcessRunner.run(
+            let run = try await ProcessRunner.run(
                 "openssl", arguments, input: "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
                 timeout: .seconds(10))
             let output = run.standardOutput + run.standardError

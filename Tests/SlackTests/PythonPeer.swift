@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Runs a short Python script with the test interpreter (env `TASKBOT_TEST_PYTHON`, else the package's
 /// `.build/pyenv/bin/python`, which `scripts/bootstrap --test` creates).
@@ -18,7 +19,11 @@ enum PythonPeer {
 
     /// Runs `script` with `input` on standard input and returns standard output; throws with standard error
     /// when the script exits non-zero, and kills it after `timeout` seconds.
-    static func run(_ script: String, input: Data = Data(), timeout: TimeInterval = 20) throws -> String {
+    static func run(_ script: String, input: Data = Data(), timeout: TimeInterval = 20) async throws -> String {
+        try await Blocking.run { try runBlocking(script, input: input, timeout: timeout) }
+    }
+
+    private static func runBlocking(_ script: String, input: Data, timeout: TimeInterval) throws -> String {
         guard FileManager.default.isExecutableFile(atPath: interpreter) else {
             throw Failure(
                 description: "no Python at \(interpreter): run scripts/bootstrap --test or set TASKBOT_TEST_PYTHON")

@@ -25,7 +25,7 @@ struct SlackSDKCrossCheckTests {
         """
 
     @Test("slack_sdk and our signer agree on a random body, secret and timestamp", arguments: 0..<3)
-    func randomBody(round: Int) throws {
+    func randomBody(round: Int) async throws {
         var generator = SystemRandomNumberGenerator()
         let secret = Self.randomText(length: 32, using: &generator)
         let now = Int.random(in: 1_500_000_000...2_000_000_000, using: &generator)
@@ -39,7 +39,7 @@ struct SlackSDKCrossCheckTests {
             "secret": secret, "timestamp": timestamp, "now": String(now), "ours": ours,
             "body_hex": body.map { String(format: "%02x", $0) }.joined(),
         ]
-        let output = try PythonPeer.run(Self.script, input: try JSONSerialization.data(withJSONObject: input))
+        let output = try await PythonPeer.run(Self.script, input: try JSONSerialization.data(withJSONObject: input))
         let lines = output.split(separator: "\n").map(String.init)
         try #require(lines.count == 2, "unexpected slack_sdk output: \(output)")
         #expect(lines[0] == ours)

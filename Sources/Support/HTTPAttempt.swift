@@ -6,10 +6,11 @@ import Synchronization
 #endif
 
 /// The result of sending one request once.
-enum AttemptOutcome: Sendable {
+public enum AttemptOutcome: Sendable {
     /// An HTTP answer: status, `Retry-After` value if any, body.
     case answer(status: Int, retryAfter: String?, body: Data)
-    /// The transport failed before an answer; the text is its message.
+    /// The transport failed before an answer; the text names the error code only (never the URL, which
+    /// may be a capability such as a Slack response URL).
     case connectionFailed(String)
     /// The deadline passed first; the request was cancelled.
     case timedOut
@@ -22,7 +23,7 @@ enum AttemptOutcome: Sendable {
 ///
 /// A racing continuation rather than `URLSession.data(for:)` in a task group: the group would wait
 /// for the data task to notice cancellation, so the deadline would only be as good as libcurl's.
-final class HTTPAttempt: Sendable {
+public final class HTTPAttempt: Sendable {
     private struct State {
         var continuation: CheckedContinuation<AttemptOutcome, Never>?
         var outcome: AttemptOutcome?
@@ -33,7 +34,7 @@ final class HTTPAttempt: Sendable {
     private let state = Mutex(State())
 
     /// Sends `request` on `session` and waits at most `timeout`.
-    static func send(_ request: URLRequest, on session: URLSession, timeout: Duration) async -> AttemptOutcome {
+    public static func send(_ request: URLRequest, on session: URLSession, timeout: Duration) async -> AttemptOutcome {
         let attempt = HTTPAttempt()
         return await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
@@ -88,7 +89,8 @@ final class HTTPAttempt: Sendable {
     private static func outcome(data: Data?, response: URLResponse?, error: (any Error)?) -> AttemptOutcome {
         if let error {
             if let urlError = error as? URLError, urlError.code == .timedOut { return .timedOut }
-            return .connectionFailed(error.localizedDescription)
+            if let urlError = error as? URLError { return .connectionFailed("URLError \(urlError.code.rawValue)") }
+            return .connectionFailed(String(describing: type(of: error)))
         }
         guard let http = response as? HTTPURLResponse else { return .connectionFailed("no HTTP response") }
         let retryAfter = http.value(forHTTPHeaderField: "Retry-After")
