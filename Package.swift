@@ -15,7 +15,7 @@ let package = Package(
         .target(name: "HTTPServer", dependencies: ["CShims", "COpenSSL", "Support"]),
         .target(name: "HTTPClient", dependencies: ["CShims", "COpenSSL"]),
         .target(name: "Schedule"),
-        .target(name: "Commands", dependencies: ["Schedule"]),
+        .target(name: "Commands", dependencies: ["Schedule", "Support"]),
         .target(name: "Storage", dependencies: ["CSQLite", "CShims", "Support"]),
         .target(name: "TasksAPI", dependencies: ["Support"]),
         .target(

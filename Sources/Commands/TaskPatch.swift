@@ -1,3 +1,4 @@
+import Support
 import Schedule
 
 /// The fields of a tasks API PATCH that a command changes; nil fields are left out.
@@ -32,31 +33,12 @@ public struct TaskPatch: Sendable, Equatable {
     /// `prompt`), without the task id.
     public var json: String {
         var members: [String] = []
-        if let schedule { members.append("\"schedule\": \(Self.quote(schedule))") }
-        if let timezone { members.append("\"timezone\": \(Self.quote(timezone))") }
+        if let schedule { members.append("\"schedule\": \(JSONText.quote(schedule))") }
+        if let timezone { members.append("\"timezone\": \(JSONText.quote(timezone))") }
         if let enabled { members.append("\"enabled\": \(enabled)") }
-        if let title { members.append("\"title\": \(Self.quote(title))") }
-        if let prompt { members.append("\"prompt\": \(Self.quote(prompt))") }
+        if let title { members.append("\"title\": \(JSONText.quote(title))") }
+        if let prompt { members.append("\"prompt\": \(JSONText.quote(prompt))") }
         return "{" + members.joined(separator: ", ") + "}"
-    }
-
-    /// A JSON string literal (RFC 8259 section 7).
-    static func quote(_ value: String) -> String {
-        var out = "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case let control where control.value < 0x20 || control.value == 0x2028 || control.value == 0x2029:
-                let hex = String(control.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
     }
 }
 

@@ -2,7 +2,8 @@ import Foundation
 
 /// Small helpers for writing JSON text by hand where a `Codable` round trip would be wasteful.
 public enum JSONText {
-    /// The JSON string literal for `value`, quotes included, escaped per RFC 8259 section 7.
+    /// The JSON string literal for `value`, quotes included, escaped per RFC 8259 section 7. U+2028 and
+    /// U+2029 are escaped too, so the text is also safe inside JavaScript.
     public static func quote(_ value: String) -> String {
         var out = "\""
         out.reserveCapacity(value.utf8.count + 2)
@@ -13,8 +14,9 @@ public enum JSONText {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
-            case let s where s.value < 0x20:
-                out += String(format: "\\u%04x", s.value)
+            case let control where control.value < 0x20 || control.value == 0x2028 || control.value == 0x2029:
+                let hex = String(control.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
             default: out.unicodeScalars.append(scalar)
             }
         }
