@@ -27,7 +27,7 @@ struct BotMetrics: Sendable {
 
     func observe(_ request: RequestSummary) {
         requests.increment(["route": request.route, "status": String(request.status)])
-        requestSeconds.observe(request.seconds, ["route": request.route])
+        if let seconds = request.seconds { requestSeconds.observe(seconds, ["route": request.route]) }
     }
 
     func observe(_ attempt: TasksAPIAttempt) {

@@ -93,6 +93,7 @@ extension Connection {
         let framing = ResponseWriter.Framing(omitBody: false, keepAlive: false, requestID: requestID)
         ResponseWriter.append(response, framing, date: loop.date.current(), to: &output)
         closeWhenFlushed = true
+        core.configuration.requestObserver?(RequestSummary(route: "unparsed", status: response.status, seconds: nil))
         core.logger.info(
             "request rejected",
             ["status": String(response.status), "reason": reason, "request_id": requestID])

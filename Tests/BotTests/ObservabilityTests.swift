@@ -1,4 +1,6 @@
 import Foundation
+import HTTPServer
+import TestSupport
 import Testing
 
 @testable import Bot
@@ -32,7 +34,7 @@ struct ObservabilityTests {
         }
     }
 
-    @Test("/metrics counts requests, API calls, pending changes and replies; /readyz answers ready")
+    @Test("/metrics counts requests (refused ones too), API calls, pending changes and replies; /readyz answers ready")
     func metrics() async throws {
         let bot = try await TestBot()
         defer { Task { await bot.stop() } }
@@ -40,6 +42,13 @@ struct ObservabilityTests {
         _ = try await bot.click("confirm", value: try #require(preview.confirmValue))
         _ = try #require(await bot.nextReply())
         _ = try await bot.post("/slack/commands", body: "x=1", signature: "v0=00")
+        let certificate = "\(bot.directory.path)/\(SelfSignedCertificate.certificateFileName)"
+        let smuggled = try await Blocking.run { [port = bot.port] in
+            let raw = try TLSTestClient(port: port, trusting: certificate)
+            try raw.send("POST /slack/commands HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n")
+            return try raw.readResponse().status
+        }
+        #expect(smuggled == 400)
         try await Task.sleep(for: .milliseconds(200))
         let response = try await bot.client.send(method: "GET", path: "/metrics")
         #expect(response.status == 200)
@@ -49,6 +58,8 @@ struct ObservabilityTests {
         #expect(text.contains(#"taskbot_http_requests_total{route="/slack/commands",status="401"} 1"#))
         #expect(text.contains(#"taskbot_http_requests_total{route="/slack/interactions",status="200"} 1"#))
         #expect(text.contains(#"taskbot_http_request_duration_seconds_count{route="/slack/commands"} 2"#))
+        #expect(text.contains(#"taskbot_http_requests_total{route="unparsed",status="400"} 1"#))
+        #expect(!text.contains(#"taskbot_http_request_duration_seconds_count{route="unparsed"}"#))
         #expect(text.contains(#"taskbot_tasks_api_calls_total{method="PATCH",result="200"} 1"#))
         #expect(text.contains(#"taskbot_tasks_api_call_duration_seconds_count{method="PATCH"} 1"#))
         #expect(text.contains("taskbot_signature_failures_total 1"))
