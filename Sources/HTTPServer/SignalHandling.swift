@@ -24,7 +24,8 @@ public final class SignalHandling: Sendable {
     public init(terminate: @escaping @Sendable (Int32) -> Void, reload: @escaping @Sendable () -> Void) {
         Self.ignoreBrokenPipe()
         var ends: [Int32] = [-1, -1]
-        guard pipe2(&ends, O_CLOEXEC) == 0 else { return }
+        guard pipe(&ends) == 0 else { return }
+        for end in ends { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
         signalPipeWriteEnd = ends[1]
         let readEnd = ends[0]
         let thread = Thread { [self] in
