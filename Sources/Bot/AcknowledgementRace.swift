@@ -10,11 +10,15 @@ enum AcknowledgementRace {
         case late
     }
 
+    /// Budgets run out on this timer, within its `slack` after the budget.
+    static let deadlines = DeadlineTimer(slack: .milliseconds(10))
+
     static func run<Value: Sendable>(
         budget: TimeInterval, work: @escaping @Sendable () async -> Value,
         late: @escaping @Sendable (Value) async -> Void
     ) async -> Outcome<Value> {
         let decided = OnceFlag()
+        let deadline = ContinuousClock.now + .seconds(budget)
         return await withCheckedContinuation { continuation in
             Task {
                 let value = await work()
@@ -24,8 +28,7 @@ enum AcknowledgementRace {
                     await late(value)
                 }
             }
-            Task {
-                try? await Task.sleep(nanoseconds: UInt64(budget * 1_000_000_000))
+            deadlines.schedule(at: deadline) {
                 if decided.claim() {
                     continuation.resume(returning: .late)
                 }
