@@ -18,19 +18,20 @@ enum AcknowledgementRace {
         late: @escaping @Sendable (Value) async -> Void
     ) async -> Outcome<Value> {
         let decided = OnceFlag()
-        let deadline = ContinuousClock.now + .seconds(budget)
         return await withCheckedContinuation { continuation in
             Task {
+                // The budget starts when the work does. When the task pool is held up, both start late
+                // together, and the work still gets its whole budget once it runs.
+                deadlines.schedule(at: .now + .seconds(budget)) {
+                    if decided.claim() {
+                        continuation.resume(returning: .late)
+                    }
+                }
                 let value = await work()
                 if decided.claim() {
                     continuation.resume(returning: .inTime(value))
                 } else {
                     await late(value)
-                }
-            }
-            deadlines.schedule(at: deadline) {
-                if decided.claim() {
-                    continuation.resume(returning: .late)
                 }
             }
         }

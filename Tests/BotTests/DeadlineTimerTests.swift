@@ -14,22 +14,23 @@ struct DeadlineTimerTests {
         }
     }
 
+    // Upper bounds are loose: a full test run can hold the task pool up for seconds.
     @Test("an action runs after its deadline, never before")
     func runsAfterDeadline() async {
         let elapsed = await Self.firing(on: DeadlineTimer(slack: .milliseconds(10)), after: .milliseconds(50))
         #expect(elapsed >= .milliseconds(50))
-        #expect(elapsed < .seconds(1))
+        #expect(elapsed < .seconds(30))
     }
 
     @Test("a shorter deadline scheduled after a longer one is not held back by it")
     func earlierDeadlineAfterLater() async {
         let timer = DeadlineTimer(slack: .milliseconds(10))
         let longRan = OnceFlag()
-        timer.schedule(at: .now + .seconds(2)) { _ = longRan.claim() }
+        timer.schedule(at: .now + .seconds(60)) { _ = longRan.claim() }
         let elapsed = await Self.firing(on: timer, after: .milliseconds(50))
         #expect(elapsed >= .milliseconds(50))
-        #expect(elapsed < .seconds(1))
-        #expect(longRan.claim(), "the two-second action ran early")
+        #expect(elapsed < .seconds(30))
+        #expect(longRan.claim(), "the one-minute action ran early")
     }
 
     @Test("many deadlines each run once, in time order")
@@ -52,10 +53,11 @@ struct DeadlineTimerTests {
     }
 
     @Test("work that outlasts the budget is reported late, and its result goes to late")
-    func raceLate() async {
+    func raceLate() async throws {
+        let (gate, open) = AsyncStream<Void>.makeStream()
         let delivered = Recorded<String?>(nil)
         let outcome = await AcknowledgementRace.run(budget: 0.05) {
-            try? await Task.sleep(for: .milliseconds(300))
+            for await _ in gate { break }
             return "answer"
         } late: { value in
             delivered.update { $0 = value }
@@ -64,7 +66,11 @@ struct DeadlineTimerTests {
             Issue.record("expected .late, got \(outcome)")
             return
         }
-        try? await Task.sleep(for: .milliseconds(600))
+        open.yield()
+        let start = ContinuousClock.now
+        while delivered.value == nil, ContinuousClock.now - start < .seconds(30) {
+            try await Task.sleep(for: .milliseconds(10))
+        }
         #expect(delivered.value == "answer")
     }
 
