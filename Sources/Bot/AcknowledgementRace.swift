@@ -10,6 +10,9 @@ enum AcknowledgementRace {
         case late
     }
 
+    /// Budgets run out on this timer, within its `slack` after the budget.
+    static let deadlines = DeadlineTimer(slack: .milliseconds(10))
+
     static func run<Value: Sendable>(
         budget: TimeInterval, work: @escaping @Sendable () async -> Value,
         late: @escaping @Sendable (Value) async -> Void
@@ -17,17 +20,18 @@ enum AcknowledgementRace {
         let decided = OnceFlag()
         return await withCheckedContinuation { continuation in
             Task {
+                // The budget starts when the work does. When the task pool is held up, both start late
+                // together, and the work still gets its whole budget once it runs.
+                deadlines.schedule(at: .now + .seconds(budget)) {
+                    if decided.claim() {
+                        continuation.resume(returning: .late)
+                    }
+                }
                 let value = await work()
                 if decided.claim() {
                     continuation.resume(returning: .inTime(value))
                 } else {
                     await late(value)
-                }
-            }
-            Task {
-                try? await Task.sleep(nanoseconds: UInt64(budget * 1_000_000_000))
-                if decided.claim() {
-                    continuation.resume(returning: .late)
                 }
             }
         }

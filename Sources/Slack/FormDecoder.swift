@@ -37,6 +37,10 @@ public enum FormDecoder {
 
     /// One name or value: `+` to space, then `%XX` to a byte, then strict UTF-8; nil when not UTF-8.
     public static func decodeComponent(_ raw: ArraySlice<UInt8>) -> String? {
+        // Most names and values (ids, the command name) have nothing to decode: validate them in place.
+        if !raw.contains(where: { $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "%") }) {
+            return String(validating: raw, as: UTF8.self)
+        }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(raw.count)
         var index = raw.startIndex

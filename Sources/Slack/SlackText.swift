@@ -11,7 +11,10 @@ public enum SlackText {
     public static func normalise(_ text: String) -> String {
         var out = ""
         // Private-use characters mark mentions in the bot's own messages; typed text never carries them.
-        var rest = Substring(text.filter { $0 != Mention.open && $0 != Mention.close })
+        // Both start with the byte 0xEE in UTF-8; without it there is nothing to filter, and the
+        // character walk of `filter` is skipped.
+        var rest = Substring(
+            text.utf8.contains(0xEE) ? text.filter { $0 != Mention.open && $0 != Mention.close } : text)
         while let open = rest.firstIndex(of: "<") {
             out += unescape(rest[..<open])
             let afterOpen = rest.index(after: open)
@@ -62,7 +65,8 @@ public enum SlackText {
 
     /// Replaces `&amp;`, `&lt;` and `&gt;` in one left-to-right pass, so `&amp;lt;` becomes `&lt;`.
     static func unescape(_ text: Substring) -> String {
-        guard text.contains("&") else { return String(text) }
+        // A byte test: `contains("&")` resolves to Foundation's substring search, far slower.
+        guard text.utf8.contains(UInt8(ascii: "&")) else { return String(text) }
         var out = ""
         var rest = text
         while let amp = rest.firstIndex(of: "&") {

@@ -181,6 +181,23 @@ struct SlackRendererTests {
         #expect(SlackMrkdwn.escape("aaaa&", limit: 8) == "aaaa…")
     }
 
+    @Test(
+        "escaping rewrites whole characters only, next to ASCII and non-ASCII text alike",
+        arguments: [
+            ("a<b & c>d", "a&lt;b &amp; c&gt;d"),
+            ("<&>", "&lt;&amp;&gt;"),
+            ("— <id> —", "— &lt;id&gt; —"),
+            ("é<é", "é&lt;é"),
+            // A combining mark makes `<` part of another character, which is left as it is.
+            ("x<\u{301}y", "x<\u{301}y"),
+            ("by \u{E000}U1\u{E001}.", "by <@U1>."),
+            ("by \u{E000}U1\u{E001}’s", "by <@U1>’s"),
+            ("\u{E002}&", "\u{E002}&amp;"),
+        ])
+    func escapesCharacters(text: String, expected: String) {
+        #expect(SlackMrkdwn.escape(text) == expected)
+    }
+
     @Test("many rows, notes and buttons stay within 50 blocks and 25 buttons per block")
     func blockLimits() throws {
         let rows = (0..<400).map { Row("Field \($0)", String(repeating: "v", count: 1000), after: "w") }
