@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import Synchronization
 
@@ -82,7 +83,12 @@ public final class HTTPAttempt: Sendable {
         }
         guard let waiting, let continuation = waiting.continuation else { return }
         waiting.timer?.cancel()
-        if case .answer = outcome {} else { waiting.task?.cancel() }
+        if case .answer = outcome {
+        } else if let task = waiting.task {
+            // Not inline: `finish` may run inside a task-cancellation handler, and URLSessionTask.cancel()
+            // waits synchronously on the session's queue, which can be waiting on the cancelling thread.
+            DispatchQueue.global().async { task.cancel() }
+        }
         continuation.resume(returning: outcome)
     }
 
