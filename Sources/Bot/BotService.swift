@@ -20,9 +20,10 @@ public final class BotService: Sendable {
 
     /// Opens the store in the state directory and builds every part. `tasksAPI` must be set: the caller
     /// starts the local tasks API first when no real one is configured.
-    public init(settings: BotSettings, signingSecret: String, tasksAPI: TasksAPIConfiguration, logger: Logger,
-        metrics: Metrics = Metrics(), clock: WallClock = .system) throws
-    {
+    public init(
+        settings: BotSettings, signingSecret: String, tasksAPI: TasksAPIConfiguration, logger: Logger,
+        metrics: Metrics = Metrics(), clock: WallClock = .system
+    ) throws {
         try FileManager.default.createDirectory(atPath: settings.stateDirectory, withIntermediateDirectories: true)
         store = try SQLiteBotStore(path: AuditReport.storePath(stateDirectory: settings.stateDirectory))
         self.metrics = metrics

@@ -64,7 +64,8 @@ public struct BotSettings: Sendable {
         }
         if let text = value("TASKBOT_PREVIEW_MINUTES") {
             guard let minutes = Double(text), minutes >= 1, minutes <= 30 else {
-                throw Invalid(description: "TASKBOT_PREVIEW_MINUTES must be a number from 1 to 30 (Slack's reply window)")
+                throw Invalid(
+                    description: "TASKBOT_PREVIEW_MINUTES must be a number from 1 to 30 (Slack's reply window)")
             }
             settings.bot.previewLifetime = minutes * 60
         }

@@ -92,7 +92,8 @@ struct ChangePlanner {
         }
         if length > snoozeLimits.upperBound {
             return .failure(
-                Refusal(message: "A timed pause can last at most 30 days. Use `pause` without a time and `resume` later.")
+                Refusal(
+                    message: "A timed pause can last at most 30 days. Use `pause` without a time and `resume` later.")
             )
         }
         return .success(resumeAt)

@@ -102,8 +102,9 @@ extension Conversation {
             channel: change.channel, user: change.user, replyURL: change.replyURL, requestID: change.requestID
         )
         var fresh: ChatMessage
-        if change.kind == .edit, change.items.count == 1, case .success(var command) = CommandParser.parse(
-            change.commandText)
+        if change.kind == .edit, change.items.count == 1,
+            case .success(var command) = CommandParser.parse(
+                change.commandText)
         {
             command.task = TaskReference(.id(change.items[0].taskID), typed: change.items[0].taskID)
             let zone = TimeZone(identifier: change.zone) ?? TimeZone(identifier: "UTC")!
@@ -118,7 +119,8 @@ extension Conversation {
                 fresh = ChatMessage(title: "The task changed since the preview; run the command again.")
             }
         } else {
-            fresh = ChatMessage(title: "A task changed since the preview, so nothing was changed. Run the command again.")
+            fresh = ChatMessage(
+                title: "A task changed since the preview, so nothing was changed. Run the command again.")
         }
         fresh.lines.insert("The task changed after your preview, so I did not apply it. Here is a fresh one.", at: 0)
         fresh.replacesOriginal = true

@@ -50,7 +50,10 @@ extension Conversation {
         try store.insert(change)
         logger.info(
             "change previewed",
-            ["request_id": event.requestID, "change_id": change.id, "tasks": items.map(\.taskID).joined(separator: ",")]
+            [
+                "request_id": event.requestID, "change_id": change.id,
+                "tasks": items.map(\.taskID).joined(separator: ","),
+            ]
         )
         return messages.preview(change, tasks: tasks)
     }
@@ -62,7 +65,8 @@ extension Conversation {
         guard let enabled = command.edit.enabled, command.edit.schedule == nil, command.edit.title == nil,
             command.edit.prompt == nil
         else {
-            return ChatMessage(title: "`all` works with `pause` and `resume` only; change schedules one task at a time.")
+            return ChatMessage(
+                title: "`all` works with `pause` and `resume` only; change schedules one task at a time.")
         }
         let all: [TaskRecord]
         if let artist {
@@ -107,7 +111,9 @@ extension Conversation {
                 task = try await client.getTask(id: entry.taskID, requestID: event.requestID)
             } catch TasksAPIError.notFound {
                 return ChatMessage(
-                    title: "“\(entry.taskTitle)” (\(entry.taskID.prefix(8))) no longer exists, so I can't undo that change.")
+                    title:
+                        "“\(entry.taskTitle)” (\(entry.taskID.prefix(8))) no longer exists, so I can't undo that change."
+                )
             }
             let current = Conversation.fields(of: task).restricted(to: entry.after)
             guard current == entry.after else {
@@ -131,7 +137,8 @@ extension Conversation {
     func typedDecision(_ command: Command, event: InboundEvent) async throws -> ChatMessage? {
         guard let code = command.argument, let change = try store.pendingChange(code: code, workspace: event.workspace)
         else {
-            return ChatMessage(title: "No preview has the code “\(command.argument ?? "")”. Check the code in the preview.")
+            return ChatMessage(
+                title: "No preview has the code “\(command.argument ?? "")”. Check the code in the preview.")
         }
         let actionID = command.verb == .confirm ? "confirm" : "cancel"
         let reply = try await action(actionID, value: change.id, event: event)

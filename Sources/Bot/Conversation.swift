@@ -126,7 +126,8 @@ public final class Conversation: Sendable {
     {
         guard let reference = command.task else {
             return .answer(
-                ChatMessage(title: "Which task? For example `/tasks \(command.verb.rawValue) aade`, or see `/tasks list`.")
+                ChatMessage(
+                    title: "Which task? For example `/tasks \(command.verb.rawValue) aade`, or see `/tasks list`.")
             )
         }
         let last = try store.lastTask(workspace: event.workspace, channel: event.channel, user: event.user)

@@ -78,7 +78,8 @@ extension Messages {
         for task in tasks.prefix(maximum) {
             message.rows.append(Row("\(task.id.prefix(8)) \(task.title)", Messages.status(task.isEnabled)))
             message.buttons.append(
-                Button(Messages.clip("\(task.id.prefix(8)) \(task.title)", to: 70), actionID: "pick",
+                Button(
+                    Messages.clip("\(task.id.prefix(8)) \(task.title)", to: 70), actionID: "pick",
                     value: "\(selectionID):\(task.id)")
             )
         }

@@ -31,7 +31,8 @@ actor Readiness {
         }
         if let problem = await tasksAPIProblem() { problems.append(problem) }
         guard problems.isEmpty else {
-            return .json(503, #"{"status":"not ready","problems":[\#(problems.map(JSONText.quote).joined(separator: ","))]}"#)
+            return .json(
+                503, #"{"status":"not ready","problems":[\#(problems.map(JSONText.quote).joined(separator: ","))]}"#)
         }
         return .json(200, #"{"status":"ready"}"#)
     }

@@ -32,10 +32,12 @@ extension Worker {
                 change.items[index].outcome = ChangeItem.appliedOutcome
                 logger.info(
                     "task changed",
-                    ["request_id": change.requestID, "change_id": change.id, "task_id": item.taskID,
-                     "fields": item.after.names.joined(separator: ",")]
+                    [
+                        "request_id": change.requestID, "change_id": change.id, "task_id": item.taskID,
+                        "fields": item.after.names.joined(separator: ","),
+                    ]
                 )
-            } catch where error.isTransient {
+            } catch  where error.isTransient {
                 transient = error
                 break
             } catch {
@@ -65,8 +67,10 @@ extension Worker {
         retries?.increment()
         logger.warning(
             "change not applied yet; will retry",
-            ["request_id": change.requestID, "change_id": change.id, "attempt": "\(change.attempts)",
-             "error": "\(error)"]
+            [
+                "request_id": change.requestID, "change_id": change.id, "attempt": "\(change.attempts)",
+                "error": "\(error)",
+            ]
         )
         guard now < deadline else {
             for index in change.items.indices where change.items[index].outcome == nil {
@@ -142,8 +146,10 @@ extension Worker {
                 cancellingSnoozesOf: resumed)
             logger.info(
                 "change finished",
-                ["request_id": change.requestID, "change_id": change.id, "state": change.state.rawValue,
-                 "applied": "\(applied.count)", "items": "\(change.items.count)"]
+                [
+                    "request_id": change.requestID, "change_id": change.id, "state": change.state.rawValue,
+                    "applied": "\(applied.count)", "items": "\(change.items.count)",
+                ]
             )
         } catch {
             logger.error("could not record a finished change", ["change_id": change.id, "error": "\(error)"])

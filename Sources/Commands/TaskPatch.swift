@@ -1,5 +1,5 @@
-import Support
 import Schedule
+import Support
 
 /// The fields of a tasks API PATCH that a command changes; nil fields are left out.
 public struct TaskPatch: Sendable, Equatable {

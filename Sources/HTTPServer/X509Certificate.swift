@@ -1,6 +1,6 @@
 import COpenSSL
-import Foundation
 import CShims
+import Foundation
 
 /// An owned `X509` certificate.
 final class X509Certificate {

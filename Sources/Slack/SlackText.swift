@@ -1,4 +1,5 @@
 import ChatKit
+
 /// Turns a slash command's text, as Slack delivers it, into the plain text a person typed.
 ///
 /// Slack escapes the user's own `&`, `<` and `>` as `&amp;`, `&lt;` and `&gt;`; any unescaped `<…>` is a

@@ -63,7 +63,10 @@ struct Setup {
             generatedSecret = true
             logger.warning(
                 "SLACK_SIGNING_SECRET is not set: using a generated secret for local use only",
-                ["path": SigningSecretFile.path(stateDirectory: options.stateDirectory), "created": "\(stored.created)"])
+                [
+                    "path": SigningSecretFile.path(stateDirectory: options.stateDirectory),
+                    "created": "\(stored.created)",
+                ])
             if settings.responseURLHosts == nil {
                 // Local mode: `taskbot try` receives replies on a loopback response_url.
                 settings.responseURLHosts = ResponseURLPolicy.slackHosts + ["127.0.0.1", "localhost"]
@@ -90,7 +93,9 @@ struct Setup {
         -> (server: HTTPServer, configuration: TasksAPIConfiguration)
     {
         var generator = SystemRandomNumberGenerator()
-        let key = "local-" + (0..<24).map { _ in String(UInt8.random(in: 0...255, using: &generator), radix: 16) }
+        let key =
+            "local-"
+            + (0..<24).map { _ in String(UInt8.random(in: 0...255, using: &generator), radix: 16) }
             .joined()
         let api = try LocalTasksAPI(
             stateDirectory: "\(stateDirectory)/local-tasks-api",

@@ -84,7 +84,8 @@ struct TrySession {
         show(message)
         while let (button, choice) = choose(from: message.buttons) {
             print("> \(choice)")
-            let payload = TrySession.interaction(button: button, user: user, team: team, channel: channel, replyURL: replyURL)
+            let payload = TrySession.interaction(
+                button: button, user: user, team: team, channel: channel, replyURL: replyURL)
             _ = try await post("/slack/interactions", body: TrySession.encode([("payload", payload)]))
             message = try await nextReply(collector)
             show(message)
@@ -117,7 +118,9 @@ struct TrySession {
     }
 
     private func show(_ message: BlockKitText) {
-        print(message.text.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n"))
+        print(
+            message.text.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(
+                separator: "\n"))
     }
 
     /// Asks which button to press; nil when there is none or the answer is to stop.

@@ -1,8 +1,8 @@
 import ChatKit
 import Commands
 import Foundation
-import Testing
 import TasksAPI
+import Testing
 
 @testable import Bot
 
@@ -79,7 +79,8 @@ struct ChangePlannerTests {
             commandText: "move task aade to Thursday 10am", items: [plan.item], replyURL: nil,
             zone: "America/New_York", requestID: "r1", createdAt: Self.friday,
             expiresAt: Self.friday.addingTimeInterval(900))
-        let message = Messages(now: Self.friday, zone: Self.newYork).preview(change, tasks: [plan.item.taskID: Self.task()])
+        let message = Messages(now: Self.friday, zone: Self.newYork).preview(
+            change, tasks: [plan.item.taskID: Self.task()])
         #expect(message.title == "Reschedule “Weekly Genre Pulse Check” (aade2bce)?")
         #expect(
             message.rows == [
@@ -99,9 +100,10 @@ struct ChangePlannerTests {
         let losAngeles = TimeZone(identifier: "America/Los_Angeles")!
         let now = Date(timeIntervalSince1970: 1_804_968_000)  // 2027-03-13T12:00-08:00
         let messages = Messages(now: now, zone: losAngeles)
-        #expect(messages.nextRuns("30 2 * * *", taskZone: losAngeles, count: 2) == [
-            "Sun 14 Mar 03:00 PDT", "Mon 15 Mar 02:30 PDT",
-        ])
+        #expect(
+            messages.nextRuns("30 2 * * *", taskZone: losAngeles, count: 2) == [
+                "Sun 14 Mar 03:00 PDT", "Mon 15 Mar 02:30 PDT",
+            ])
         #expect(messages.warnings("30 2 * * *", taskZone: losAngeles).contains { $0.contains("02:30") })
     }
 }

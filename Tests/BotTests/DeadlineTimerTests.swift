@@ -76,7 +76,9 @@ struct DeadlineTimerTests {
 
     @Test("work that finishes within the budget is the answer")
     func raceInTime() async {
-        let outcome = await AcknowledgementRace.run(budget: 1.5) { "answer" } late: { _ in
+        let outcome = await AcknowledgementRace.run(budget: 1.5) {
+            "answer"
+        } late: { _ in
             Issue.record("late called for work that finished in time")
         }
         guard case .inTime(let value) = outcome else {

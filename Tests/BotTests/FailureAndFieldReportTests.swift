@@ -130,7 +130,8 @@ struct FailureAndFieldReportTests {
         #expect(old.status == 401)
         let future = String(Int(Self.reportTime) + 301)
         let ahead = try await bot.post(
-            "/slack/commands", body: body, timestamp: future, signature: bot.signer.sign(body: Array(body.utf8), timestamp: future))
+            "/slack/commands", body: body, timestamp: future,
+            signature: bot.signer.sign(body: Array(body.utf8), timestamp: future))
         #expect(ahead.status == 401)
         let words = try await bot.post("/slack/commands", body: body, timestamp: "soon", signature: "v0=00")
         #expect(words.status == 401)

@@ -19,7 +19,8 @@ struct ObservabilityTests {
 
         let seen = try await bot.admin.send(method: "GET", path: "/_admin/requests")
         let requests = try #require(
-            (try JSONSerialization.jsonObject(with: Data(seen.body)) as? [String: Any])?["requests"] as? [[String: Any]])
+            (try JSONSerialization.jsonObject(with: Data(seen.body)) as? [String: Any])?["requests"] as? [[String: Any]]
+        )
         let patches = requests.filter { $0["method"] as? String == "PATCH" }
         #expect(patches.map { $0["request_id"] as? String } == ["trace-abc-123"])
 
@@ -45,7 +46,8 @@ struct ObservabilityTests {
         let certificate = "\(bot.directory.path)/\(SelfSignedCertificate.certificateFileName)"
         let smuggled = try await Blocking.run { [port = bot.port] in
             let raw = try TLSTestClient(port: port, trusting: certificate)
-            try raw.send("POST /slack/commands HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n")
+            try raw.send(
+                "POST /slack/commands HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n")
             return try raw.readResponse().status
         }
         #expect(smuggled == 400)

@@ -1,8 +1,8 @@
 import Foundation
 import HTTPClient
 import HTTPServer
-import Testing
 import TestSupport
+import Testing
 
 @testable import Bot
 
@@ -57,7 +57,9 @@ struct OnCallTests {
         }
         defer { Task { await slackAPI.stop() } }
         let bot = try await TestBot(
-            settings: { $0.slackBotToken = "xoxb-test"; $0.slackAPIBaseURL = URL(string: slackAPI.url("/api/"))! })
+            settings: {
+                $0.slackBotToken = "xoxb-test"; $0.slackAPIBaseURL = URL(string: slackAPI.url("/api/"))!
+            })
         defer { Task { await bot.stop() } }
         let preview = try await bot.command("pause aade for 2 minutes").reply
         #expect(preview.text.contains("*Resumes*:"))

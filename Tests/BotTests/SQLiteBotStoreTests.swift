@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestSupport
+import Testing
 
 @testable import Bot
 
@@ -18,7 +18,8 @@ struct SQLiteBotStoreTests {
     func change(id: String = "c1", user: String = "U1", expires: TimeInterval = 900) -> PendingChange {
         PendingChange(
             id: id, code: "K7Q2", kind: .edit, platform: "slack", workspace: "T1", channel: "C1", user: user,
-            commandText: "pause aade", items: [
+            commandText: "pause aade",
+            items: [
                 ChangeItem(
                     taskID: "aade2bce-55c7-468e-a606-c4e76fb2ea2a", title: "Weekly Genre Pulse Check",
                     before: TaskFields(enabled: true), after: TaskFields(enabled: false))

@@ -46,7 +46,8 @@ struct SlackConversationTests {
         let bot = try await TestBot()
         defer { Task { await bot.stop() } }
         let plain = try await bot.command("move task aade to Friday 8am").reply
-        #expect(plain.text.contains("*Schedule*: at 10:00 on Thursday (`0 10 * * 4`) → at 08:00 on Friday (`0 8 * * 5`)"))
+        #expect(
+            plain.text.contains("*Schedule*: at 10:00 on Thursday (`0 10 * * 4`) → at 08:00 on Friday (`0 8 * * 5`)"))
         _ = try await bot.click("confirm", value: try #require(plain.confirmValue))
         _ = await bot.nextReply()
         #expect(try await bot.task().schedule == "0 8 * * 5")
@@ -99,12 +100,14 @@ struct SlackConversationTests {
         let bot = try await TestBot()
         defer { Task { await bot.stop() } }
         let body = TestBot.form([("team_id", "T1"), ("user_id", "U1"), ("command", "/tasks"), ("text", "list")])
-        let bad = try await bot.post("/slack/commands", body: body, signature: "v0=" + String(repeating: "0", count: 64))
+        let bad = try await bot.post(
+            "/slack/commands", body: body, signature: "v0=" + String(repeating: "0", count: 64))
         #expect(bad.status == 401)
         #expect(bad.text == #"{"error":"invalid request signature"}"#)
         let old = String(Int(Date().timeIntervalSince1970) - 600)
         let stale = try await bot.post(
-            "/slack/commands", body: body, timestamp: old, signature: bot.signer.sign(body: Array(body.utf8), timestamp: old))
+            "/slack/commands", body: body, timestamp: old,
+            signature: bot.signer.sign(body: Array(body.utf8), timestamp: old))
         #expect(stale.status == 401)
         let future = String(Int(Date().timeIntervalSince1970) + 301)
         let ahead = try await bot.post(

@@ -1,7 +1,7 @@
 import Foundation
 import HTTPServer
-import Testing
 import TestSupport
+import Testing
 
 /// The running server scanned by sslyze (PyPI), as an outside auditor would see it.
 @Suite("TLS scan")
@@ -18,7 +18,8 @@ struct TLSScanTests {
         let python = PythonEnvironment.interpreter
         let script = PythonEnvironment.packageRoot + "/scripts/tls-scan.py"
         let certificate = "\(state)/\(SelfSignedCertificate.certificateFileName)"
-        let output = try await ProcessRunner.run(python, [script, "127.0.0.1:\(port)", certificate], timeout: .seconds(120))
+        let output = try await ProcessRunner.run(
+            python, [script, "127.0.0.1:\(port)", certificate], timeout: .seconds(120))
         #expect(output.status == 0, "sslyze failed: \(output.standardError)")
         let summary = try #require(
             try JSONSerialization.jsonObject(with: Data(output.standardOutput.utf8)) as? [String: [String]])

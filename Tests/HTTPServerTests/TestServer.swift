@@ -1,7 +1,7 @@
 import Foundation
-import Synchronization
 import HTTPServer
 import Support
+import Synchronization
 import TestSupport
 
 /// An in-process server on a free loopback port with routes for the tests, TLS from a fresh

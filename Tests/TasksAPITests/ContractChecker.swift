@@ -1,6 +1,6 @@
 import Foundation
-import TestSupport
 import Support
+import TestSupport
 
 /// Runs `scripts/check-tasks-api-contract.py` (Python `jsonschema`) over named JSON documents.
 ///
