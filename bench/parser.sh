@@ -9,6 +9,7 @@ rounds="${1:-1000000}"
 python_seconds="${2:-10}"
 corpus="${TASKBOT_CORPUS:-../shared/corpus/schedule-phrases.tsv}"
 [ -f "$corpus" ] || corpus="../../shared/corpus/schedule-phrases.tsv"
+[ -f "$corpus" ] || corpus="Tests/Fixtures/shared/corpus/schedule-phrases.tsv"
 [ -f "$corpus" ] || { echo "bench: corpus not found (set TASKBOT_CORPUS)" >&2; exit 1; }
 
 phrases=.build/bench-phrases.txt

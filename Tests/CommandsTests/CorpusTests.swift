@@ -1,6 +1,7 @@
 import Commands
 import Foundation
 import Schedule
+import TestSupport
 import Testing
 
 /// Every row of ../shared/corpus/schedule-phrases.tsv, judged as its README says.
@@ -15,18 +16,11 @@ struct CorpusTests {
         var description: String { "\(id): \(input)" }
     }
 
-    /// `../shared/corpus/schedule-phrases.tsv` from the package root, looking further up for worktrees
-    /// that sit one level deeper (`/work/wt/<branch>` next to `/work/shared`).
-    static let corpusPath: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<3 { url.deleteLastPathComponent() }
-        var candidates: [String] = []
-        while url.path != "/" {
-            url.deleteLastPathComponent()
-            candidates.append(url.appendingPathComponent("shared/corpus/schedule-phrases.tsv").path)
-        }
-        return candidates.first { FileManager.default.fileExists(atPath: $0) } ?? candidates[0]
-    }()
+    /// The corpus: `shared/corpus/schedule-phrases.tsv` beside the repository, else the copy in
+    /// `Tests/Fixtures/shared` (see `SharedMaterial`).
+    static let corpusPath: String =
+        SharedMaterial.path("corpus/schedule-phrases.tsv")
+        ?? SharedMaterial.candidates("corpus/schedule-phrases.tsv").joined(separator: " or ")
 
     static let rows: [Row] = {
         guard let text = try? String(contentsOfFile: corpusPath, encoding: .utf8) else { return [] }
@@ -41,7 +35,7 @@ struct CorpusTests {
     func corpusIsPresent() {
         #expect(
             CorpusTests.rows.count >= 123,
-            "corpus missing or short at \(CorpusTests.corpusPath): expected ../shared/corpus next to the repository")
+            "corpus missing or short at \(CorpusTests.corpusPath)")
     }
 
     @Test("every corpus row reaches the expected result", arguments: CorpusTests.rows)

@@ -4,8 +4,7 @@ import TestSupport
 
 /// Runs `scripts/check-tasks-api-contract.py` (Python `jsonschema`) over named JSON documents.
 ///
-/// The schema file is the real API's, kept outside the repository at `../shared/docs` from the
-/// repository root (from a worktree under `wt/`, one level further up); `TASKBOT_SHARED_DIR` overrides.
+/// The schema file is the real API's, from the team's shared material (see `SharedMaterial`).
 /// A missing schema file or a Python without `jsonschema` is a failure with a message, never a skip.
 struct ContractChecker {
     /// One document: a name for the report, the component schema, and the JSON text itself.
@@ -20,19 +19,13 @@ struct ContractChecker {
 
     /// The schema file, or a failure that says where it was looked for.
     static func schemaFile() throws -> URL {
-        var candidates: [URL] = []
-        if let shared = ProcessInfo.processInfo.environment["TASKBOT_SHARED_DIR"] {
-            candidates.append(URL(fileURLWithPath: shared))
-        }
-        candidates.append(packageRoot.appendingPathComponent("../shared"))
-        candidates.append(packageRoot.appendingPathComponent("../../shared"))
-        let files = candidates.map { $0.appendingPathComponent("docs/tasks-api-schemas.json").standardizedFileURL }
-        guard let found = files.first(where: { FileManager.default.fileExists(atPath: $0.path) }) else {
+        let relative = "docs/tasks-api-schemas.json"
+        guard let found = SharedMaterial.path(relative) else {
             throw FixtureError(
                 description: "the real API's schemas are missing; looked for "
-                    + files.map(\.path).joined(separator: ", ") + " (set TASKBOT_SHARED_DIR)")
+                    + SharedMaterial.candidates(relative).joined(separator: ", ") + " (set TASKBOT_SHARED_DIR)")
         }
-        return found
+        return URL(fileURLWithPath: found)
     }
 
     /// The Python with `jsonschema`: TASKBOT_TEST_PYTHON, else .build/pyenv/bin/python.
