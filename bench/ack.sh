@@ -24,28 +24,7 @@ bolt_port=$(free_port)
 taskbot_pid=$!
 pids+=("$taskbot_pid")
 
-mkdir -p "$work/nginx"
-cat >"$work/nginx/nginx.conf" <<CONF
-worker_processes 2;
-pid $work/nginx/nginx.pid;
-error_log $work/nginx/error.log warn;
-events { worker_connections 4096; }
-http {
-    access_log off;
-    keepalive_requests 10000000;
-    ssl_session_cache shared:SSL:10m;
-    server {
-        listen 127.0.0.1:$nginx_port ssl;
-        ssl_certificate $work/cert.pem;
-        ssl_certificate_key $work/key.pem;
-        ssl_protocols TLSv1.3;
-        location / { return 200 "ok"; }
-    }
-}
-CONF
-nginx -p "$work/nginx" -c "$work/nginx/nginx.conf" -g 'daemon off; user root;' &
-nginx_pid=$!
-pids+=("$nginx_pid")
+start_nginx "$nginx_port"
 
 bolt_workers=${BENCH_BOLT_WORKERS:-2}
 bolt_class=${BENCH_BOLT_CLASS:-gthread}

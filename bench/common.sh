@@ -45,6 +45,35 @@ make_cert() {
         -addext subjectAltName=DNS:localhost,IP:127.0.0.1 -keyout "$work/key.pem" -out "$work/cert.pem" 2>/dev/null
 }
 
+# nginx `return 200 "ok"` on 127.0.0.1:PORT over TLS 1.3 with the certificate of make_cert, two workers,
+# access log off; an optional command prefix (taskset -c 0) runs before it. Sets nginx_pid.
+start_nginx() { # port [prefix...]
+    local port=$1
+    shift
+    mkdir -p "$work/nginx"
+    cat >"$work/nginx/nginx.conf" <<CONF
+worker_processes 2;
+pid $work/nginx/nginx.pid;
+error_log $work/nginx/error.log warn;
+events { worker_connections 4096; }
+http {
+    access_log off;
+    keepalive_requests 10000000;
+    ssl_session_cache shared:SSL:10m;
+    server {
+        listen 127.0.0.1:$port ssl;
+        ssl_certificate $work/cert.pem;
+        ssl_certificate_key $work/key.pem;
+        ssl_protocols TLSv1.3;
+        location / { return 200 "ok"; }
+    }
+}
+CONF
+    "$@" nginx -p "$work/nginx" -c "$work/nginx/nginx.conf" -g 'daemon off; user root;' &
+    nginx_pid=$!
+    pids+=("$nginx_pid")
+}
+
 wait_https() { # port [path]
     local _
     for _ in $(seq 100); do

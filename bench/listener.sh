@@ -11,83 +11,30 @@
 # "## Listener" section of bench/RESULTS.md.
 # BENCH_PIN=1 pins both servers to CPU 0 and wrk to CPU 1 (taskset) so that wrk does not steal the
 # servers' core; the default lets the scheduler share both cores.
-set -euo pipefail
-cd "$(dirname "$0")/.."
-export PATH="/opt/swift/usr/bin:$PATH"
+source "$(dirname "$0")/common.sh"
 seconds=${BENCH_SECONDS:-5}
 rounds=${BENCH_ROUNDS:-3}
 pin=${BENCH_PIN:-0}
-out=bench/out
-mkdir -p "$out"
-work=$(mktemp -d /tmp/taskbot-bench.XXXXXX)
-pids=()
-cleanup() {
-    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-    wait 2>/dev/null || true
-    rm -rf "$work"
-}
-trap cleanup EXIT
-
-need=()
-command -v nginx >/dev/null || need+=(nginx-light)
-command -v wrk >/dev/null || need+=(wrk)
-if [ ${#need[@]} -gt 0 ]; then
-    DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
-fi
-
-swift build -c release --product taskbot >&2
-openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 7 -subj /CN=localhost \
-    -addext subjectAltName=DNS:localhost,IP:127.0.0.1 -keyout "$work/key.pem" -out "$work/cert.pem" 2>/dev/null
-
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+install_needs
+build_release
+make_cert
 taskbot_port=$(free_port)
 nginx_port=$(free_port)
 server_cpu=""
 wrk_cpu=""
 if [ "$pin" = 1 ]; then server_cpu="taskset -c 0"; wrk_cpu="taskset -c 1"; fi
 
-TASKBOT_TEST_ROUTES=1 $server_cpu .build/release/taskbot serve --listen "127.0.0.1:$taskbot_port" --tls-cert "$work/cert.pem" \
+TASKBOT_TEST_ROUTES=1 $server_cpu "$bin" serve --listen "127.0.0.1:$taskbot_port" --state "$work/taskbot" --tls-cert "$work/cert.pem" \
     --tls-key "$work/key.pem" --log-level "${BENCH_LOG_LEVEL:-info}" 2>/dev/null &
 taskbot_pid=$!
 pids+=("$taskbot_pid")
 
-mkdir -p "$work/nginx"
-cat >"$work/nginx/nginx.conf" <<CONF
-worker_processes 2;
-pid $work/nginx/nginx.pid;
-error_log $work/nginx/error.log warn;
-events { worker_connections 4096; }
-http {
-    access_log off;
-    keepalive_requests 10000000;
-    ssl_session_cache shared:SSL:10m;
-    server {
-        listen 127.0.0.1:$nginx_port ssl;
-        ssl_certificate $work/cert.pem;
-        ssl_certificate_key $work/key.pem;
-        ssl_protocols TLSv1.3;
-        location / { return 200 "ok"; }
-    }
-}
-CONF
-$server_cpu nginx -p "$work/nginx" -c "$work/nginx/nginx.conf" -g 'daemon off; user root;' &
-nginx_pid=$!
-pids+=("$nginx_pid")
+start_nginx "$nginx_port" $server_cpu
 
 for port in "$taskbot_port" "$nginx_port"; do
     for _ in $(seq 50); do curl -sk "https://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break; sleep 0.1; done
 done
 
-# CPU ticks (utime + stime) of a process and its children's threads, e.g. nginx workers.
-ticks() {
-    local total=0 pid
-    for pid in "$@" $(pgrep -P "$1" || true); do
-        total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat")))
-    done
-    echo "$total"
-}
-hz=$(getconf CLK_TCK)
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 declare -A result
@@ -155,18 +102,10 @@ cpu_model=$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)
     row "req/s at 4 connections" rps4
     row "server CPU per keep-alive request (µs)" cpu
     echo
-    echo "taskbot / nginx keep-alive throughput: **$ratio** (goal ≥ 0.8). Raw wrk output: bench/out/wrk-*.txt."
+    p99_verdict=$(awk -v v="${result[taskbot-p99]}" 'BEGIN {print (v < 1000) ? "met" : "**missed**"}')
+    echo "taskbot / nginx keep-alive throughput: **$ratio** (goal ≥ 0.8); taskbot p99 at 4 connections:"
+    echo "**${result[taskbot-p99]} µs** (goal < 1 ms: $p99_verdict). Raw wrk output: bench/out/wrk-*.txt."
 } >"$out/listener.md"
 cat "$out/listener.md"
 
-# Replace (or add) the Listener section of bench/RESULTS.md.
-results=bench/RESULTS.md
-[ -f "$results" ] || printf '# Benchmark results\n\n' >"$results"
-python3 - "$results" "$out/listener.md" <<'PY'
-import re, sys
-path, section = sys.argv[1], open(sys.argv[2]).read().rstrip() + "\n"
-text = open(path).read()
-pattern = re.compile(r"^## Listener\n.*?(?=^## |\Z)", re.S | re.M)
-text = pattern.sub(lambda m: section + "\n", text) if pattern.search(text) else text.rstrip() + "\n\n" + section
-open(path, "w").write(text)
-PY
+replace_section "Listener" "$out/listener.md"
