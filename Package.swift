@@ -54,6 +54,7 @@ let package = Package(
             dependencies: ["TasksAPI", "LocalTasksAPI", "Storage", "HTTPServer", "TestSupport"]
         ),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "TestSupport"]),
+        .testTarget(name: "SupportTests", dependencies: ["Support"]),
         .testTarget(name: "SlackTests", dependencies: ["Slack", "ChatKit", "TestSupport"]),
         .testTarget(
             name: "BotTests",

@@ -2,7 +2,11 @@ import CShims
 import Foundation
 
 extension EventLoop {
-    /// Accepts a batch of pending connections; beyond `maxConnections` each one is closed at once.
+    /// Accepts a batch of pending connections and places each on the least loaded loop; beyond
+    /// `maxConnections` each one is closed at once.
+    ///
+    /// EPOLLEXCLUSIVE wakes one loop for a burst of connections, and that loop would otherwise own the whole
+    /// burst (wrk's 32 connections, a client pool opening at once) while the other cores idle.
     func acceptConnections() {
         guard accepting else { return }
         for _ in 0..<64 {
@@ -19,10 +23,45 @@ extension EventLoop {
                     "connection refused: limit reached", ["limit": "\(core.configuration.maxConnections)"])
                 continue
             }
-            open(fd)
+            let target = leastLoadedPeer()
+            target.load.add(1, ordering: .relaxed)
+            if target === self {
+                open(fd)
+            } else if !target.post(.adopt(fd: fd)) {
+                target.discard(fd)
+            }
         }
     }
 
+    /// The loop with the fewest connections, this one when it ties for fewest.
+    private func leastLoadedPeer() -> EventLoop {
+        var best = self
+        var bestLoad = load.load(ordering: .relaxed)
+        for peer in peers where peer !== self {
+            let peerLoad = peer.load.load(ordering: .relaxed)
+            if peerLoad < bestLoad { (best, bestLoad) = (peer, peerLoad) }
+        }
+        return best
+    }
+
+    /// Takes over a connection another loop accepted; a draining loop closes it instead.
+    func adopt(_ fd: Int32) {
+        guard !isDraining else {
+            discard(fd)
+            return
+        }
+        open(fd)
+    }
+
+    /// Closes a connection placed on this loop that never became a `Connection` and gives back its place.
+    /// Touches only atomics, so another loop may call it when this one has stopped.
+    func discard(_ fd: Int32) {
+        SystemCall.close(fd)
+        load.subtract(1, ordering: .relaxed)
+        core.releaseConnection()
+    }
+
+    /// Sets up a connection already counted in `load` and in the server's limit.
     private func open(_ fd: Int32) {
         SystemCall.setOption(fd, Int32(IPPROTO_TCP), TCP_NODELAY, 1)
         let tls: TLSConnection?
@@ -32,8 +71,7 @@ extension EventLoop {
             }
         } catch {
             core.logger.warning("TLS setup failed", ["error": error.description])
-            SystemCall.close(fd)
-            core.releaseConnection()
+            discard(fd)
             return
         }
         nextConnectionID += 1
@@ -41,8 +79,7 @@ extension EventLoop {
         do {
             try register(fd, events: EPOLLIN.rawValue)
         } catch {
-            SystemCall.close(fd)
-            core.releaseConnection()
+            discard(fd)
             return
         }
         if Int(fd) >= slots.count { slots.append(contentsOf: repeatElement(nil, count: Int(fd) + 64 - slots.count)) }
@@ -56,6 +93,7 @@ extension EventLoop {
         slots[Int(connection.fd)] = nil
         connectionCount -= 1
         SystemCall.close(connection.fd)
+        load.subtract(1, ordering: .relaxed)
         core.releaseConnection()
     }
 

@@ -4,11 +4,18 @@ import Support
 import Synchronization
 
 /// One epoll loop on its own thread. It accepts from the shared listening socket (EPOLLEXCLUSIVE, so one
-/// loop wakes per connection), owns its connections, checks their deadlines and takes handler results
-/// from other threads through `post(_:)`.
+/// loop wakes per connection), hands each new connection to the least loaded loop, owns its connections,
+/// checks their deadlines and takes handler results and adopted connections from other threads through
+/// `post(_:)`.
 final class EventLoop: @unchecked Sendable {
     // @unchecked: all mutable state is touched only on the loop's own thread; other threads use only
     // `post(_:)`, which goes through a Mutex and an eventfd.
+
+    /// Messages waiting for the loop thread; closed once the loop has stopped.
+    private struct Inbox {
+        var messages: [Message] = []
+        var closed = false
+    }
 
     /// Work handed to the loop from other threads.
     enum Message: Sendable {
@@ -16,6 +23,8 @@ final class EventLoop: @unchecked Sendable {
         case response(fd: Int32, connectionID: UInt64, response: HTTPResponse)
         /// Stop accepting, close idle connections, let the rest finish until `deadline` (monotonic ns).
         case drain(deadline: UInt64)
+        /// A connection another loop accepted for this one; already counted in `load`.
+        case adopt(fd: Int32)
     }
 
     let core: ServerCore
@@ -23,9 +32,14 @@ final class EventLoop: @unchecked Sendable {
     let epollFD: Int32
     private let wakeFD: Int32
     let listenFD: Int32
-    private let inbox = Mutex<[Message]>([])
+    private let inbox = Mutex(Inbox())
     private let wakePending = Atomic<Bool>(false)
     private let onStopped: @Sendable () -> Void
+    /// Connections this loop owns plus those handed to it and not yet adopted; read by every loop when
+    /// it places a new connection.
+    let load = Atomic<Int>(0)
+    /// Every loop of the server, this one included; set before any loop runs, read-only afterwards.
+    var peers: [EventLoop] = []
 
     var slots: [Connection?] = []
     var connectionCount = 0
@@ -73,13 +87,21 @@ final class EventLoop: @unchecked Sendable {
         SystemCall.close(wakeFD)
     }
 
-    /// Queues `message` for the loop thread and wakes it if needed. Callable from any thread.
-    func post(_ message: Message) {
-        inbox.withLock { $0.append(message) }
+    /// Queues `message` for the loop thread and wakes it if needed; false once the loop has stopped.
+    /// Callable from any thread.
+    @discardableResult
+    func post(_ message: Message) -> Bool {
+        let queued = inbox.withLock { inbox in
+            guard !inbox.closed else { return false }
+            inbox.messages.append(message)
+            return true
+        }
+        guard queued else { return false }
         if !wakePending.exchange(true, ordering: .acquiringAndReleasing) {
             var one: UInt64 = 1
             _ = write(wakeFD, &one, 8)
         }
+        return true
     }
 
     /// Runs until a drain finishes; then calls `onStopped`.
@@ -94,9 +116,16 @@ final class EventLoop: @unchecked Sendable {
             }
             for index in 0..<max(Int(count), 0) { dispatch(events[index]) }
             if now >= nextScan { scan() }
+            requestLog.flush()
             if let drainDeadline, connectionCount == 0 || now >= drainDeadline { break }
         }
         for connection in slots.compactMap({ $0 }) { connection.abort() }
+        requestLog.flush()
+        let unread = inbox.withLock { inbox in
+            inbox.closed = true
+            return inbox.messages
+        }
+        for case .adopt(let fd) in unread { discard(fd) }
         onStopped()
     }
 
@@ -121,9 +150,9 @@ final class EventLoop: @unchecked Sendable {
         var counter: UInt64 = 0
         _ = read(wakeFD, &counter, 8)
         wakePending.store(false, ordering: .releasing)
-        let messages = inbox.withLock { messages in
-            defer { messages.removeAll(keepingCapacity: true) }
-            return messages
+        let messages = inbox.withLock { inbox in
+            defer { inbox.messages.removeAll(keepingCapacity: true) }
+            return inbox.messages
         }
         for message in messages {
             switch message {
@@ -132,6 +161,8 @@ final class EventLoop: @unchecked Sendable {
                 connection.handlerFinished(response)
             case .drain(let deadline):
                 beginDrain(deadline: deadline)
+            case .adopt(let fd):
+                adopt(fd)
             }
         }
     }

@@ -39,6 +39,7 @@ public final class HTTPServer: Sendable {
         let loops = try (0..<max(1, configuration.eventLoopCount)).map { index in
             try EventLoop(core: core, index: index, listenFD: listener.fd) { latch.countDown() }
         }
+        for loop in loops { loop.peers = loops }
         try state.withLock { state in
             guard case .idle = state else { throw SystemCallError("start", code: EALREADY) }
             state = .running(listener: listener, loops: loops)
@@ -59,6 +60,15 @@ public final class HTTPServer: Sendable {
 
     /// Connections open right now, over all loops.
     public var openConnections: Int { core.connectionCount }
+
+    /// Connections each event loop holds right now (placed on it and not yet closed), in loop order;
+    /// empty unless running.
+    public var connectionsPerLoop: [Int] {
+        state.withLock { state in
+            guard case .running(_, let loops) = state else { return [] }
+            return loops.map { $0.load.load(ordering: .relaxed) }
+        }
+    }
 
     /// Re-reads the certificate chain and key. New connections use them; open ones keep the old ones.
     /// On failure the old certificate stays in use and the error is thrown.
@@ -95,7 +105,9 @@ public final class HTTPServer: Sendable {
         guard started else { return }
         await latch.wait()
         state.withLock { state in
-            if case .running = state {
+            if case .running(_, let loops) = state {
+                // Every loop thread has returned, so the loops' references to each other can go.
+                for loop in loops { loop.peers = [] }
                 state = .stopped
                 core.logger.info("stopped")
             }

@@ -91,21 +91,25 @@ public struct Logger: Sendable {
     }
 }
 
-/// The destination of log lines: standard error, nothing, or a closure (tests capture lines this way).
+/// The destination of log text: standard error, nothing, or a closure (tests capture lines this way).
+/// Each write carries one or more complete lines.
 public struct LogSink: Sendable {
     let write: @Sendable (String) -> Void
 
     public init(_ write: @escaping @Sendable (String) -> Void) { self.write = write }
 
-    public func write(_ line: String) { write(line) }
+    public func write(_ text: String) { write(text) }
 
-    /// Writes each line with one write(2) call so that lines from several threads never interleave.
-    public static let standardError = LogSink { line in
-        var bytes = Array(line.utf8)
-        bytes.withUnsafeMutableBytes { buffer in
+    /// Writes each text with one write(2) call where the kernel takes it whole, so that lines from several
+    /// threads never interleave.
+    public static let standardError = LogSink { text in
+        var text = text
+        text.withUTF8 { buffer in
+            guard let base = buffer.baseAddress else { return }
             var offset = 0
             while offset < buffer.count {
-                let written = Foundation.write(2, buffer.baseAddress! + offset, buffer.count - offset)
+                let written = Foundation.write(2, base + offset, buffer.count - offset)
+                if written < 0 && errno == EINTR { continue }
                 if written <= 0 { return }
                 offset += written
             }
@@ -121,8 +125,14 @@ public final class LogCapture: Sendable {
 
     public init() {}
 
-    public var sink: LogSink { LogSink { [self] line in self.lines.withLock { $0.append(line) } } }
+    /// A sink that keeps each line apart, also when one write carries several.
+    public var sink: LogSink {
+        LogSink { [self] text in
+            let received = text.split(separator: "\n", omittingEmptySubsequences: true).map { String($0) + "\n" }
+            self.lines.withLock { $0.append(contentsOf: received) }
+        }
+    }
 
-    /// Every line captured so far, in order.
+    /// Every line captured so far, in order, each with its newline.
     public var captured: [String] { lines.withLock { $0 } }
 }

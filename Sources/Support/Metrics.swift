@@ -1,87 +1,93 @@
 import Foundation
 import Synchronization
 
-/// A counter with optional labels, rendered in the Prometheus text format.
+/// A counter with a fixed set of label names, rendered in the Prometheus text format.
 public final class Counter: Sendable {
     public let name: String
     public let help: String
-    private let values = Mutex<[String: Double]>([:])
+    /// The label names, in the order `increment` takes their values.
+    public let labelNames: [String]
+    private let values = Mutex<[[String]: Double]>([:])
 
-    public init(_ name: String, help: String) {
+    public init(_ name: String, help: String, labels: [String] = []) {
         self.name = name
         self.help = help
+        labelNames = labels
     }
 
-    /// Adds `amount` to the series with `labels` (for example `["route": "/healthz", "status": "200"]`).
-    public func increment(_ labels: [String: String] = [:], by amount: Double = 1) {
-        let key = Counter.key(labels)
-        values.withLock { $0[key, default: 0] += amount }
+    /// Adds `amount` to the series whose label values are `labels`, in the order of `labelNames`
+    /// (for example `["/healthz", "200"]` for `route` and `status`).
+    public func increment(_ labels: [String] = [], by amount: Double = 1) {
+        precondition(labels.count == labelNames.count, "\(name) takes \(labelNames.count) label values")
+        values.withLock { $0[labels, default: 0] += amount }
     }
 
     /// The current value of one series.
-    public func value(_ labels: [String: String] = [:]) -> Double {
-        values.withLock { $0[Counter.key(labels)] ?? 0 }
+    public func value(_ labels: [String] = []) -> Double {
+        values.withLock { $0[labels] ?? 0 }
     }
 
     func render() -> String {
         var out = "# HELP \(name) \(help)\n# TYPE \(name) counter\n"
-        let snapshot = values.withLock { $0 }
-        if snapshot.isEmpty { out += "\(name) 0\n" }
-        for (key, value) in snapshot.sorted(by: { $0.key < $1.key }) {
+        let snapshot = values.withLock { $0 }.map { (Metrics.labelText(labelNames, $0.key), $0.value) }
+        if snapshot.isEmpty && labelNames.isEmpty { out += "\(name) 0\n" }
+        for (key, value) in snapshot.sorted(by: { $0.0 < $1.0 }) {
             out += "\(name)\(key) \(Metrics.number(value))\n"
         }
         return out
     }
-
-    /// `{a="1",b="2"}` with keys sorted and values escaped, or "" without labels.
-    static func key(_ labels: [String: String]) -> String {
-        guard !labels.isEmpty else { return "" }
-        let parts = labels.sorted { $0.key < $1.key }.map { "\($0.key)=\"\(Metrics.escape($0.value))\"" }
-        return "{\(parts.joined(separator: ","))}"
-    }
 }
 
-/// A histogram of durations in seconds with fixed buckets and optional labels.
+/// A histogram of durations in seconds with fixed buckets and a fixed set of label names.
 public final class Histogram: Sendable {
     public let name: String
     public let help: String
     public let buckets: [Double]
+    /// The label names, in the order `observe` takes their values.
+    public let labelNames: [String]
     private struct Series {
+        /// Observations per bucket, not cumulative; the last slot counts those above every bound.
         var counts: [Int]
         var sum: Double = 0
-        var count = 0
     }
-    private let series = Mutex<[String: Series]>([:])
+    private let series = Mutex<[[String]: Series]>([:])
 
     public init(
-        _ name: String, help: String,
+        _ name: String, help: String, labels: [String] = [],
         buckets: [Double] = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10]
     ) {
         self.name = name
         self.help = help
         self.buckets = buckets
+        labelNames = labels
     }
 
-    public func observe(_ seconds: Double, _ labels: [String: String] = [:]) {
-        let key = Counter.key(labels)
+    /// Counts one observation of `seconds` in the series whose label values are `labels`.
+    public func observe(_ seconds: Double, _ labels: [String] = []) {
+        precondition(labels.count == labelNames.count, "\(name) takes \(labelNames.count) label values")
+        let bucket = buckets.firstIndex { seconds <= $0 } ?? buckets.count
         series.withLock { all in
-            var entry = all[key] ?? Series(counts: Array(repeating: 0, count: buckets.count))
-            for (index, bound) in buckets.enumerated() where seconds <= bound { entry.counts[index] += 1 }
+            var entry = all.removeValue(forKey: labels) ?? Series(counts: Array(repeating: 0, count: buckets.count + 1))
+            entry.counts[bucket] += 1
             entry.sum += seconds
-            entry.count += 1
-            all[key] = entry
+            all[labels] = entry
         }
     }
 
     func render() -> String {
         var out = "# HELP \(name) \(help)\n# TYPE \(name) histogram\n"
-        for (key, entry) in series.withLock({ $0 }).sorted(by: { $0.key < $1.key }) {
+        let snapshot = series.withLock { $0 }.map { (labels: $0.key, entry: $0.value) }
+        for (labels, entry) in snapshot.sorted(by: { $0.labels.lexicographicallyPrecedes($1.labels) }) {
+            let key = Metrics.labelText(labelNames, labels)
             let inner = key.isEmpty ? "" : String(key.dropFirst().dropLast()) + ","
+            var cumulative = 0
             for (index, bound) in buckets.enumerated() {
-                out += "\(name)_bucket{\(inner)le=\"\(Metrics.number(bound))\"} \(entry.counts[index])\n"
+                cumulative += entry.counts[index]
+                out += "\(name)_bucket{\(inner)le=\"\(Metrics.number(bound))\"} \(cumulative)\n"
             }
-            out += "\(name)_bucket{\(inner)le=\"+Inf\"} \(entry.count)\n"
-            out += "\(name)_sum\(key) \(Metrics.number(entry.sum))\n\(name)_count\(key) \(entry.count)\n"
+            let count = cumulative + entry.counts[buckets.count]
+            out += "\(name)_bucket{\(inner)le=\"+Inf\"} \(count)\n"
+            out += "\(name)_sum\(key) \(Metrics.number(entry.sum))\n\(name)_count\(key) \(count)\n"
         }
         return out
     }
@@ -95,14 +101,14 @@ public final class Metrics: Sendable {
 
     public init() {}
 
-    public func counter(_ name: String, help: String) -> Counter {
-        let counter = Counter(name, help: help)
+    public func counter(_ name: String, help: String, labels: [String] = []) -> Counter {
+        let counter = Counter(name, help: help, labels: labels)
         counters.withLock { $0.append(counter) }
         return counter
     }
 
-    public func histogram(_ name: String, help: String) -> Histogram {
-        let histogram = Histogram(name, help: help)
+    public func histogram(_ name: String, help: String, labels: [String] = []) -> Histogram {
+        let histogram = Histogram(name, help: help, labels: labels)
         histograms.withLock { $0.append(histogram) }
         return histogram
     }
@@ -119,7 +125,8 @@ public final class Metrics: Sendable {
         for gauge in gauges.withLock({ $0 }) {
             out += "# HELP \(gauge.name) \(gauge.help)\n# TYPE \(gauge.name) gauge\n"
             for (labels, value) in gauge.read() {
-                out += "\(gauge.name)\(Counter.key(labels)) \(number(value))\n"
+                let sorted = labels.sorted { $0.key < $1.key }
+                out += "\(gauge.name)\(Metrics.labelText(sorted.map(\.key), sorted.map(\.value))) \(number(value))\n"
             }
         }
         return out
@@ -131,9 +138,15 @@ public final class Metrics: Sendable {
         value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
     }
 
+    /// `{a="1",b="2"}` for the label names and values, values escaped, or "" without labels.
+    static func labelText(_ names: [String], _ values: [String]) -> String {
+        guard !names.isEmpty else { return "" }
+        let parts = zip(names, values).map { "\($0)=\"\(escape($1))\"" }
+        return "{\(parts.joined(separator: ","))}"
+    }
+
     static func escape(_ value: String) -> String {
-        // Label values are escaped on every request; Foundation's replacing costs more than the rest of
-        // counting one, and a route or status needs no escaping at all.
+        // Most label values (routes, statuses, methods) need no escaping; skip Foundation for them.
         let needsEscaping = value.utf8.contains {
             $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n")
         }

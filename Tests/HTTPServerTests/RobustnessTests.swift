@@ -108,6 +108,16 @@ struct RobustnessTests {
         return try client.request(get("/healthz")).status
     }
 
+    @Test("a burst of connections is spread evenly over the event loops")
+    func connectionsSpreadOverLoops() async throws {
+        try await withServer(tls: false) { server in
+            let clients = try (0..<8).map { _ in try server.plainClient() }
+            for client in clients { #expect(try client.request(get("/healthz")).status == 200) }
+            #expect(server.server.connectionsPerLoop == [4, 4])
+            for client in clients { client.close() }
+        }
+    }
+
     @Test("beyond the connection limit new connections are closed at once and the server keeps running")
     func connectionLimit() async throws {
         try await withServer(tls: false, configure: { $0.maxConnections = 3 }) { server in
