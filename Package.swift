@@ -59,7 +59,8 @@ let package = Package(
         .testTarget(
             name: "BotTests",
             dependencies: [
-                "Bot", "ChatKit", "HTTPClient", "Slack", "TasksAPI", "LocalTasksAPI", "HTTPServer", "TestSupport",
+                "Bot", "ChatKit", "HTTPClient", "Slack", "TasksAPI", "LocalTasksAPI", "HTTPServer", "Storage",
+                "TestSupport",
             ]
         ),
     ]

@@ -1,4 +1,5 @@
 import Foundation
+import Support
 import Synchronization
 
 /// Runs work that a webhook answer may wait for only so long. When the work finishes within the budget,
@@ -19,7 +20,8 @@ enum AcknowledgementRace {
     ) async -> Outcome<Value> {
         let decided = OnceFlag()
         return await withCheckedContinuation { continuation in
-            Task {
+            // The work calls the store, which blocks; it must not hold a cooperative-pool thread.
+            Task(executorPreference: BlockingWorkExecutor.shared) {
                 // The budget starts when the work does. When the task pool is held up, both start late
                 // together, and the work still gets its whole budget once it runs.
                 deadlines.schedule(at: .now + .seconds(budget)) {

@@ -79,7 +79,8 @@ public final class BotService: Sendable {
     public func start() {
         workerTask.withLock { task in
             guard task == nil else { return }
-            task = Task { [worker] in await worker.run() }
+            // The worker's store calls block; keep them off the cooperative pool.
+            task = Task(executorPreference: BlockingWorkExecutor.shared) { [worker] in await worker.run() }
         }
     }
 

@@ -4,6 +4,24 @@ import Foundation
 import TasksAPI
 
 extension Conversation {
+    /// True for the presses the store alone decides (Confirm, Cancel): no tasks API call, so their
+    /// acknowledgement can wait for the commit.
+    static func decidesInStore(_ actionID: String) -> Bool { actionID == "confirm" || actionID == "cancel" }
+
+    /// Decides a Confirm or Cancel, pressed or typed with its code, and returns the reply once the store
+    /// has committed it (nil: the worker will report). Store failures are thrown, not turned into a
+    /// message, so the caller can refuse the acknowledgement.
+    func decide(_ event: InboundEvent) async throws -> ChatMessage? {
+        switch event.kind {
+        case .action(let actionID, let value):
+            return try await action(actionID, value: value, event: event)
+        case .command(let text):
+            guard case .command(let command) = read(text), command.verb == .confirm || command.verb == .cancel
+            else { return await respond(to: event) }
+            return try await typedDecision(command, event: event)
+        }
+    }
+
     /// A button press: confirm, cancel, or pick one of several matching tasks.
     func action(_ actionID: String, value: String, event: InboundEvent) async throws -> ChatMessage? {
         let now = clock.now()

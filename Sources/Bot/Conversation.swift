@@ -57,17 +57,32 @@ public final class Conversation: Sendable {
         }
     }
 
+    /// A command read from its text, or the answer when that needs neither the store nor the tasks API.
+    public enum Reading: Sendable {
+        case command(Command)
+        /// Help, or the parser's refusal with its "did you mean".
+        case answer(ChatMessage)
+    }
+
+    /// Reads `text` without I/O: cheap enough for an event loop.
+    public func read(_ text: String) -> Reading {
+        switch CommandParser.parse(text) {
+        case .success(let command): command.verb == .help ? .answer(Messages.help()) : .command(command)
+        case .failure(let error): .answer(ChatMessage(title: error.message))
+        }
+    }
+
     func command(_ text: String, event: InboundEvent) async throws -> ChatMessage? {
         let command: Command
-        switch CommandParser.parse(text) {
-        case .success(let parsed): command = parsed
-        case .failure(let error): return ChatMessage(title: error.message)
+        switch read(text) {
+        case .command(let parsed): command = parsed
+        case .answer(let message): return message
         }
         let zone = await zones.zone(workspace: event.workspace, user: event.user, named: command.edit.timezone)
         let messages = Messages(now: clock.now(), zone: zone)
         switch command.verb {
         case .help:
-            return Messages.help()
+            return Messages.help()  // answered by `read` already
         case .list:
             return try await list(page: Int(command.argument ?? "") ?? 1, event: event, messages: messages)
         case .show, .history:

@@ -1,11 +1,12 @@
+import Dispatch
 import Synchronization
 
-/// Calls actions at their deadlines from one sleeping task for all of them.
+/// Calls actions at their deadlines from one dispatch timer for all of them.
 ///
 /// Every slash command and click races its work against the acknowledgement budget. A `Task.sleep` per
 /// race arms a dispatch timer and wakes libdispatch's timer thread for each request, which cost about a
 /// tenth of the CPU of a whole acknowledgement, although almost every race is won by the work long before
-/// its deadline. Here deadlines wait in a list ordered by time and one task sleeps until the earliest,
+/// its deadline. Here deadlines wait in a list ordered by time and one dispatch timer waits for the earliest,
 /// then runs every action that is due. An action never runs before its deadline, and at most `slack`
 /// after it (plus scheduling delay): waking `slack` late lets one wake-up serve all the deadlines of
 /// that span, so a busy second costs about one wake-up per `slack` instead of one per request.
@@ -18,18 +19,19 @@ final class DeadlineTimer: Sendable {
     private struct State {
         /// Ordered by deadline.
         var pending: [Pending] = []
-        /// When the task that drains `pending` wakes next; nil when no task sleeps for it.
+        /// When the armed timer that drains `pending` fires next; nil when none is armed.
         var wake: ContinuousClock.Instant?
     }
 
     private let slack: Duration
     private let state = Mutex(State())
+    private let queue = DispatchQueue(label: "taskbot.deadlines")
 
     init(slack: Duration) {
         self.slack = slack
     }
 
-    /// Calls `action` once, soon after `deadline`, on the timer's task: it must be quick (resume a
+    /// Calls `action` once, soon after `deadline`, on the timer's queue: it must be quick (resume a
     /// continuation, say) and must not block.
     func schedule(at deadline: ContinuousClock.Instant, _ action: @escaping @Sendable () -> Void) {
         let wake = deadline + slack
@@ -41,30 +43,31 @@ final class DeadlineTimer: Sendable {
             state.wake = wake
             return true
         }
-        if needsSleeper {
-            Task { await self.drain(from: wake) }
-        }
+        if needsSleeper { arm(at: wake) }
     }
 
-    /// Sleeps until `wake`, runs the actions that are due, and goes on while this task is the one whose
-    /// wake-up `state` records. A task superseded by one with an earlier wake-up (a shorter deadline came
-    /// in) still runs what is due when it wakes, then stops.
-    private func drain(from wake: ContinuousClock.Instant) async {
-        var wake = wake
-        while true {
-            try? await Task.sleep(until: wake, clock: .continuous)
-            let (due, next) = state.withLock { state -> ([Pending], ContinuousClock.Instant?) in
-                let now = ContinuousClock.now
-                let count = state.pending.firstIndex { $0.deadline > now } ?? state.pending.count
-                let due = Array(state.pending.prefix(count))
-                state.pending.removeFirst(count)
-                guard state.wake == wake else { return (due, nil) }
-                state.wake = state.pending.first.map { $0.deadline + slack }
-                return (due, state.wake)
-            }
-            for pending in due { pending.action() }
-            guard let next else { return }
-            wake = next
+    /// Runs `fire` at `wake` on the timer's own dispatch queue: its thread is libdispatch's, so deadlines
+    /// pass on time even when every thread of Swift's cooperative pool is busy or blocked.
+    private func arm(at wake: ContinuousClock.Instant) {
+        let delay = max(wake - .now, .zero).components
+        let nanoseconds = delay.seconds * 1_000_000_000 + delay.attoseconds / 1_000_000_000
+        queue.asyncAfter(deadline: .now() + .nanoseconds(Int(nanoseconds))) { self.fire(wake) }
+    }
+
+    /// Runs the actions that are due and re-arms for the next one, while this wake-up is the one `state`
+    /// records. One superseded by an earlier wake-up (a shorter deadline came in) still runs what is due,
+    /// then stops.
+    private func fire(_ wake: ContinuousClock.Instant) {
+        let (due, next) = state.withLock { state -> ([Pending], ContinuousClock.Instant?) in
+            let now = ContinuousClock.now
+            let count = state.pending.firstIndex { $0.deadline > now } ?? state.pending.count
+            let due = Array(state.pending.prefix(count))
+            state.pending.removeFirst(count)
+            guard state.wake == wake else { return (due, nil) }
+            state.wake = state.pending.first.map { $0.deadline + slack }
+            return (due, state.wake)
         }
+        for pending in due { pending.action() }
+        if let next { arm(at: next) }
     }
 }

@@ -11,6 +11,7 @@ final class Wakeup: Sendable {
     }
 
     private let state = Mutex(State())
+    private static let timers = DispatchQueue(label: "taskbot.wakeup-timers")
 
     func signal() {
         let waiter = state.withLock { state -> CheckedContinuation<Void, Never>? in
@@ -40,10 +41,9 @@ final class Wakeup: Sendable {
                 continuation.resume()
                 return
             }
-            Task { [self] in
-                try? await Task.sleep(nanoseconds: UInt64(max(timeout, 0) * 1_000_000_000))
-                self.timeOut(generation: generation)
-            }
+            // A dispatch timer, not a sleeping task: the time-out must pass even while the cooperative
+            // pool is busy.
+            Wakeup.timers.asyncAfter(deadline: .now() + max(timeout, 0)) { self.timeOut(generation: generation) }
         }
     }
 

@@ -28,8 +28,11 @@ extension Connection {
         inFlight = InFlight(
             method: parsed.method, path: path, requestID: requestID, keepAlive: parsed.keepAlive,
             omitBody: parsed.method == "HEAD", startedAt: loop.now)
-        if let inline = core.router.inlineHandler(method: parsed.method, path: path) {
-            complete(inline(makeRequest(parsed, target: target, requestID: requestID)))
+        if let staged = core.router.stagedHandler(method: parsed.method, path: path) {
+            switch staged(makeRequest(parsed, target: target, requestID: requestID)) {
+            case .respond(let response): complete(response)
+            case .continueOffLoop(let work): runOffLoop(work)
+            }
             return
         }
         switch core.router.handler(method: parsed.method, path: path) {
@@ -37,12 +40,17 @@ extension Connection {
             complete(miss.response)
         case .success(let handler):
             let request = makeRequest(parsed, target: target, requestID: requestID)
-            let loop = self.loop
-            let message = (fd: fd, id: id)
-            Task(executorPreference: core.handlerExecutor) {
-                let response = await handler(request)
-                loop.post(.response(fd: message.fd, connectionID: message.id, response: response))
-            }
+            runOffLoop { await handler(request) }
+        }
+    }
+
+    /// Runs `work` on the handler executor and posts its response back to this connection's loop.
+    private func runOffLoop(_ work: @escaping @Sendable () async -> HTTPResponse) {
+        let loop = self.loop
+        let message = (fd: fd, id: id)
+        Task(executorPreference: core.handlerExecutor) {
+            let response = await work()
+            loop.post(.response(fd: message.fd, connectionID: message.id, response: response))
         }
     }
 

@@ -1,17 +1,30 @@
 /// A handler cheap enough to run on the event loop itself; see `Router.addInline`.
 public typealias InlineHTTPHandler = @Sendable (HTTPRequest) -> HTTPResponse
 
+/// What a staged handler decides on the event loop: answer at once, or hand the rest of the work to a
+/// thread off the loop.
+public enum HTTPStage: Sendable {
+    /// The answer, written at once by the loop.
+    case respond(HTTPResponse)
+    /// Work that may block or wait (I/O, locks); it runs off the loop and its result is the answer.
+    case continueOffLoop(@Sendable () async -> HTTPResponse)
+}
+
+/// The event-loop half of a staged route; see `Router.addStaged`.
+public typealias StagedHTTPHandler = @Sendable (HTTPRequest) -> HTTPStage
+
 /// Maps method and path to a handler. Unknown paths answer 404, known paths with another method 405
 /// with `Allow`; both as small JSON bodies.
 public struct Router: Sendable {
     private var routes: [String: [String: HTTPHandler]] = [:]
-    private var inlineRoutes: [String: [String: InlineHTTPHandler]] = [:]
+    private var stagedRoutes: [String: [String: StagedHTTPHandler]] = [:]
     /// Answers every request no route matches, instead of 404/405; nil by default.
     public var fallback: HTTPHandler?
 
     public init() {}
 
-    /// Registers `handler` for `method` on the exact `path` (no query, no patterns).
+    /// Registers `handler` for `method` on the exact `path` (no query, no patterns). It runs off the
+    /// event loop.
     public mutating func add(_ method: String, _ path: String, _ handler: @escaping HTTPHandler) {
         routes[path, default: [:]][method.uppercased()] = handler
     }
@@ -20,13 +33,26 @@ public struct Router: Sendable {
     /// thread. Only for handlers that answer at once from memory (health checks); anything that could
     /// block or take more than microseconds belongs in `add(_:_:_:)`, which runs off the loop.
     public mutating func addInline(_ method: String, _ path: String, _ handler: @escaping InlineHTTPHandler) {
-        inlineRoutes[path, default: [:]][method.uppercased()] = handler
-        add(method, path) { request in handler(request) }
+        addStaged(method, path) { request in .respond(handler(request)) }
     }
 
-    /// The inline handler for a request, if one was registered with `addInline` (HEAD falls back to GET).
-    public func inlineHandler(method: String, path: String) -> InlineHTTPHandler? {
-        guard let byMethod = inlineRoutes[path] else { return nil }
+    /// Registers a handler whose first stage runs on the event loop and either answers from memory or
+    /// returns the rest of the work, which then runs off the loop like an `add(_:_:_:)` handler. The first
+    /// stage must stay within microseconds and never block: a webhook whose signature is wrong, or whose
+    /// command needs no I/O, is answered without two thread hops.
+    public mutating func addStaged(_ method: String, _ path: String, _ handler: @escaping StagedHTTPHandler) {
+        stagedRoutes[path, default: [:]][method.uppercased()] = handler
+        add(method, path) { request in
+            switch handler(request) {
+            case .respond(let response): return response
+            case .continueOffLoop(let work): return await work()
+            }
+        }
+    }
+
+    /// The staged (or inline) handler for a request, if one was registered (HEAD falls back to GET).
+    public func stagedHandler(method: String, path: String) -> StagedHTTPHandler? {
+        guard let byMethod = stagedRoutes[path] else { return nil }
         return byMethod[method] ?? (method == "HEAD" ? byMethod["GET"] : nil)
     }
 

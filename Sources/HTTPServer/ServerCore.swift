@@ -10,7 +10,7 @@ final class ServerCore: Sendable {
     let logsRequests: Bool
     let requestIDs = RequestIDGenerator()
     /// Where handler tasks run.
-    let handlerExecutor = HandlerExecutor()
+    let handlerExecutor = BlockingWorkExecutor.shared
     /// The context new connections use; `reloadTLS()` swaps it, existing connections keep theirs.
     let tlsContext: Mutex<TLSContext?>
     private let openConnections = Atomic<Int>(0)

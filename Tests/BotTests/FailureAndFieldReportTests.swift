@@ -1,4 +1,5 @@
 import Foundation
+import Storage
 import Testing
 
 @testable import Bot
@@ -88,6 +89,30 @@ struct FailureAndFieldReportTests {
         let result = try #require(await bot.nextReply(timeout: 25))
         #expect(result.text.contains("Rescheduled “Weekly Genre Pulse Check” (aade2bce)"))
         #expect(try await bot.apiCalls("PATCH /api/tasks") == 1)
+    }
+
+    @Test("a Confirm whose claim cannot be committed is refused with 503 in time; pressed again it applies once")
+    func claimNotCommitted() async throws {
+        let bot = try await TestBot()
+        defer { Task { await bot.stop() } }
+        let preview = try await bot.command("pause aade").reply
+        let value = try #require(preview.confirmValue)
+        // Another connection holds the store's write lock longer than the store waits for it.
+        let locker = try SQLiteDatabase(path: AuditReport.storePath(stateDirectory: bot.directory.path))
+        try locker.execute("BEGIN IMMEDIATE")
+        let refused = try await bot.click("confirm", value: value)
+        try locker.execute("COMMIT")
+        #expect(refused.status == 503)
+        #expect(refused.elapsed >= 1.5 && refused.elapsed < 3, "\(refused.elapsed)")
+        #expect(try bot.bot.store.pendingChange(id: value)?.state == .previewed)
+        #expect(try await bot.apiCalls("PATCH /api/tasks") == 0)
+
+        let accepted = try await bot.click("confirm", value: value)
+        #expect(accepted.status == 200)
+        let result = try #require(await bot.nextReply())
+        #expect(result.text.contains("Paused “Weekly Genre Pulse Check” (aade2bce)"))
+        #expect(try await bot.apiCalls("PATCH /api/tasks") == 1)
+        #expect(bot.logs.captured.contains { $0.contains(#""msg":"could not record a decision""#) })
     }
 
     @Test("B01: the signature covers the raw bytes; any changed byte gives 401 and no API call")

@@ -6,9 +6,13 @@ import Support
 public final class SQLiteBotStore: BotStore {
     private let database: SQLiteDatabase
 
+    /// How long a call waits for another connection's write lock before it fails: under Slack's 3 s, so
+    /// that a press whose claim cannot be committed is refused in time rather than acknowledged late.
+    public static let busyTimeout = Duration.seconds(2)
+
     /// Opens or creates the store at `path` and brings its schema up to date.
     public init(path: String) throws {
-        database = try SQLiteDatabase(path: path)
+        database = try SQLiteDatabase(path: path, configuration: .init(busyTimeout: Self.busyTimeout))
         _ = try database.migrate(SQLiteBotStore.migrations)
     }
 
