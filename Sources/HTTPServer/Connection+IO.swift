@@ -4,6 +4,7 @@ import Foundation
 extension Connection {
     /// Reads until the socket and OpenSSL have nothing more, or reading must pause.
     func readAvailable() {
+        if let tls, !tls.isEstablished, refusePlainHTTP() { return }
         let buffer = loop.readBuffer
         while true {
             let result = tls?.read(into: buffer) ?? plainRead(into: buffer)
@@ -49,6 +50,25 @@ extension Connection {
         writeWaitsForReadable = false
         if output.capacity > 256 * 1024 { output = [] } else { output.removeAll(keepingCapacity: true) }
         outputSent = 0
+    }
+
+    /// A plain HTTP request on the TLS port (a TLS client starts with a handshake record, 0x16; a request
+    /// with its method's first letter) gets a plain-text 400 that says so and the connection closes, as
+    /// nginx does, instead of a TLS alert the client cannot read. True when the connection was refused.
+    private func refusePlainHTTP() -> Bool {
+        var first: UInt8 = 0
+        guard recv(fd, &first, 1, Int32(MSG_PEEK) | Int32(MSG_DONTWAIT)) == 1,
+            first >= UInt8(ascii: "A") && first <= UInt8(ascii: "Z")
+        else { return false }
+        let response = HTTPResponse.json(400, #"{"error":"plain HTTP was sent to the HTTPS port; use https://"}"#)
+        var bytes: [UInt8] = []
+        let framing = ResponseWriter.Framing(omitBody: false, keepAlive: false, requestID: core.requestIDs.next())
+        ResponseWriter.append(response, framing, date: loop.date.current(), to: &bytes)
+        _ = bytes.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL) | Int32(MSG_DONTWAIT)) }
+        core.configuration.requestObserver?(RequestSummary(route: "unparsed", status: 400, seconds: nil))
+        core.logger.debug("plain HTTP on the TLS port refused", ["remote": SocketAddress.peer(of: fd)?.text ?? ""])
+        abort()
+        return true
     }
 
     private func plainRead(into buffer: UnsafeMutableRawBufferPointer) -> IOResult {

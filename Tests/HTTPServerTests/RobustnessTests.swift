@@ -136,9 +136,14 @@ struct RobustnessTests {
     func garbageInsteadOfTLS() async throws {
         try await withServer { server in
             let raw = try server.plainClient()
-            try raw.send("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n" + String(repeating: "\u{1}\u{2}junk", count: 100))
+            try raw.send(String(repeating: "\u{1}\u{2}junk", count: 100))
             let answer = try raw.readToEnd()  // throws if the server left the connection open
             #expect(answer.isEmpty || answer.first == 0x15, "only a TLS alert record may come back")
+            let plain = try server.plainClient()
+            try plain.send("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n" + String(repeating: "\u{1}\u{2}junk", count: 100))
+            let refusal = String(decoding: try plain.readToEnd(), as: UTF8.self)
+            #expect(refusal.hasPrefix("HTTP/1.1 400 Bad Request\r\n"), "\(refusal)")
+            #expect(refusal.contains("Connection: close\r\n"))
             #expect(try server.tlsClient().request(get("/healthz")).status == 200)
         }
     }

@@ -31,6 +31,19 @@ struct ToolInteropTests {
         }
     }
 
+    @Test("plain HTTP sent to the TLS port gets a readable 400 and the server goes on serving TLS")
+    func plainHTTPOnTLSPort() async throws {
+        try await withServer { server in
+            let plain = try await ProcessRunner.run(
+                "curl", ["-sS", "-o", "-", "-w", "%{http_code}", "http://127.0.0.1:\(server.port)/healthz"])
+            #expect(plain.status == 0, "\(plain.standardError)")
+            #expect(plain.standardOutput == #"{"error":"plain HTTP was sent to the HTTPS port; use https://"}400"#)
+            let secure = try await ProcessRunner.run(
+                "curl", ["-sS", "--cacert", server.certificatePath, "https://127.0.0.1:\(server.port)/healthz"])
+            #expect(secure.standardOutput == "ok")
+        }
+    }
+
     static let handshakes: [(String, [String], Bool)] = [
         ("TLS 1.1", ["-tls1_1", "-cipher", "DEFAULT@SECLEVEL=0"], false),
         ("TLS 1.2", ["-tls1_2"], true),
