@@ -34,9 +34,15 @@ struct CommandReader {
 
     var rest: String { words.original(from: index, to: end) }
 
-    /// The verbatim text from the current word to the very end (politeness included), outer quotes removed.
+    /// The text after the last word read, to the very end of the command (politeness, emoji and symbols
+    /// included), trimmed of surrounding whitespace and one pair of outer quotes: a title or prompt verbatim.
     var verbatimRest: String {
-        CommandWords.unquoted(words.original(from: index))
+        let text = words.text
+        var lower = index > 0 ? words.words[index - 1].range.upperBound : text.startIndex
+        var upper = text.endIndex
+        while lower < upper, CommandWords.isSpace(text[lower]) { lower = text.index(after: lower) }
+        while lower < upper, CommandWords.isSpace(text[text.index(before: upper)]) { upper = text.index(before: upper) }
+        return CommandWords.unquoted(String(text[lower..<upper]))
     }
 
     mutating func reference(stops: Set<String>, verb: String) throws(CommandError) -> TaskReference {
