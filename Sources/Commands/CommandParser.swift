@@ -75,11 +75,26 @@ public enum CommandParser {
     private static func unknownVerb(_ typed: String, key: String) -> CommandError {
         let shown = typed.count > 40 ? String(typed.prefix(40)) + "…" : typed
         let limit = key.count <= 4 ? 1 : 2
-        if let nearest = EditDistance.nearest(to: key, in: suggestionWords, limit: limit) {
+        if let nearest = onlyCompletion(of: key) ?? EditDistance.nearest(to: key, in: suggestionWords, limit: limit) {
             return CommandError(
                 "I don't know the command `\(shown)`. Did you mean `\(nearest)`? Try `/tasks help`.",
                 suggestion: nearest)
         }
         return CommandError("I don't know the command `\(shown)`. Try `/tasks help`.")
+    }
+
+    /// Every word that starts a command, for completing a cut-off one.
+    private static let commandWords = Array(verbWords.keys) + Array(editWords)
+
+    /// The one command word that `key` (3 or more characters) is the start of: `hist` is `history` even
+    /// though `list` is one letter away. Nil when none or several are.
+    static func onlyCompletion(of key: String) -> String? {
+        guard key.utf8.count >= 3 else { return nil }
+        var found: String?
+        for word in commandWords where word.hasPrefix(key) {
+            guard found == nil else { return nil }
+            found = word
+        }
+        return found
     }
 }

@@ -37,7 +37,7 @@ extension CommandReader {
 
     private mutating func pauseTarget(verb: String) throws(CommandError) -> TaskReference {
         guard let first = key(), first == "all" || first == "everything" else {
-            return try reference(stops: ["for", "until", "till", "til"], verb: verb)
+            return try reference(.pause, verb: verb)
         }
         let typed = words.original(from: index, to: index + 1)
         index += 1

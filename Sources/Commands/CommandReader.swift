@@ -8,12 +8,6 @@ struct CommandReader {
     /// The end of the meaningful words: trailing "please", "thanks" and emoji dropped.
     let end: Int
 
-    /// Words that end title words before a schedule phrase ("move Weekly digest to friday").
-    static let scheduleStops: Set<String> = [
-        "to", "at", "on", "every", "each", "run", "into", "prompt", "title", "name", "timezone", "zone", "tz",
-        "schedule",
-    ]
-
     init(words: CommandWords, index: Int) {
         self.words = words
         self.index = index
@@ -34,17 +28,31 @@ struct CommandReader {
 
     var rest: String { words.original(from: index, to: end) }
 
-    /// The verbatim text from the current word to the very end (politeness included), outer quotes removed.
+    /// The text after the last word read, to the very end of the command (politeness, emoji and symbols
+    /// included), trimmed of surrounding whitespace and one pair of outer quotes: a title or prompt verbatim.
     var verbatimRest: String {
-        CommandWords.unquoted(words.original(from: index))
+        let text = words.text
+        var lower = index > 0 ? words.words[index - 1].range.upperBound : text.startIndex
+        var upper = text.endIndex
+        while lower < upper, CommandWords.isSpace(text[lower]) { lower = text.index(after: lower) }
+        while lower < upper, CommandWords.isSpace(text[text.index(before: upper)]) { upper = text.index(before: upper) }
+        return CommandWords.unquoted(String(text[lower..<upper]))
     }
 
-    mutating func reference(stops: Set<String>, verb: String) throws(CommandError) -> TaskReference {
-        guard index < end, let (reference, next) = TaskReferenceReader.read(words, from: index, stops: stops) else {
+    /// The task named at the current word, its title words ending where `grammar` says.
+    mutating func reference(_ grammar: ReferenceGrammar, verb: String) throws(CommandError) -> TaskReference {
+        let reading = try reading(grammar, verb: verb)
+        index = reading.next
+        return reading.reference
+    }
+
+    /// Like `reference`, but leaves `index` alone and returns every reading, for verbs that choose between them.
+    func reading(_ grammar: ReferenceGrammar, verb: String) throws(CommandError) -> TaskReferenceReader.Reading {
+        guard index < end, let reading = TaskReferenceReader.read(words, from: index, end: end, grammar: grammar)
+        else {
             throw CommandError("Which task? Try `/tasks \(verb) <task id>`.")
         }
-        index = next
-        return reference
+        return reading
     }
 
     func leftover(after verb: String) -> CommandError {
@@ -62,7 +70,7 @@ struct CommandReader {
             return try readPrompt()
         case .show, .history:
             skip(["of", "for", "on"])
-            let reference = try reference(stops: [], verb: verb.rawValue)
+            let reference = try reference(.alone, verb: verb.rawValue)
             return Command(verb: verb, task: reference)
         case .list: return try readList()
         case .help:

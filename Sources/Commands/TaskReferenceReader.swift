@@ -3,33 +3,76 @@ import Foundation
 /// Reads the task a command names: a full UUID, an id prefix of 4 or more hex characters, a quoted
 /// title, title words, or "it"/"that task" for the last task this user touched.
 enum TaskReferenceReader {
-    /// Reads a reference starting at word `start`, stopping title words at any key in `stops`.
-    /// Returns the reference and the index of the first word after it, or nil when there is none.
-    static func read(_ words: CommandWords, from start: Int, stops: Set<String>) -> (TaskReference, Int)? {
-        var index = start
+    /// A reference and where the words after it start.
+    struct Reading {
+        var reference: TaskReference
+        /// The first word after the reference.
+        var next: Int
+        /// The first word of the reference, after a leading "task".
+        var first: Int
+        /// True for unquoted title words, which end where the grammar says rather than at a closing quote.
+        var isTitleWords: Bool
+        /// When the reference's first word is an id or "it" and more words follow that the grammar does not
+        /// expect: that shorter reading, which a verb taking a phrase right after the task may still prefer
+        /// ("make task 12ab daily").
+        var shaped: (reference: TaskReference, next: Int)?
+    }
+
+    /// Reads a reference starting at word `start` and ending before word `end` at the latest, its title
+    /// words ending where `grammar` says. Nil when there is none.
+    static func read(_ words: CommandWords, from start: Int, end: Int, grammar: ReferenceGrammar) -> Reading? {
         let list = words.words
-        if index < list.count, list[index].key == "task", index + 1 < list.count { index += 1 }
-        guard index < list.count else { return nil }
+        var index = start
+        if index + 1 < end, list[index].key == "task" { index += 1 }
+        guard index < end else { return nil }
         if list[index].opensQuote, let quoted = readQuoted(words, from: index) {
             guard !quoted.text.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
-            return (classify(quoted.text), quoted.next)
+            return Reading(reference: classify(quoted.text), next: quoted.next, first: index, isTitleWords: false)
         }
-        let key = list[index].key
-        if ["it", "that", "this"].contains(key) {
-            var next = index + 1
-            if next < list.count, ["task", "one"].contains(list[next].key) { next += 1 }
-            return (TaskReference(.lastTouched, typed: words.original(from: index, to: next)), next)
+        guard !grammar.refusesFirst(list[index].key) else { return nil }
+        var shapedReading: (reference: TaskReference, next: Int)?
+        if let shaped = shaped(words, at: index, end: end) {
+            let isUUID = if case .id = shaped.reference.kind { true } else { false }
+            if isUUID || grammar.ends(at: shaped.next, in: words, end: end) {
+                return Reading(reference: shaped.reference, next: shaped.next, first: index, isTitleWords: false)
+            }
+            shapedReading = shaped
         }
-        if isUUID(key) || isHexPrefix(key) {
-            let typed = trimmedTyped(words, index)
-            return (TaskReference(isUUID(key) ? .id(key) : .prefix(key), typed: typed), index + 1)
-        }
-        var end = index
-        while end < list.count, !stops.contains(list[end].key) { end += 1 }
-        guard end > index else { return nil }
-        let title = words.original(from: index, to: end)
-        return (TaskReference(.title(title), typed: title), end)
+        var stop = index + 1
+        while !grammar.ends(at: stop, in: words, end: end) { stop += 1 }
+        let title = titleText(words.original(from: index, to: stop))
+        return Reading(
+            reference: TaskReference(.title(title), typed: title), next: stop, first: index, isTitleWords: true,
+            shaped: shapedReading)
     }
+
+    /// An id, an id prefix, or "it"/"that"/"this" (with an optional "task" or "one") at word `index`.
+    static func shaped(_ words: CommandWords, at index: Int, end: Int) -> (reference: TaskReference, next: Int)? {
+        let key = words.words[index].key
+        switch key {
+        case "it", "that", "this":
+            var next = index + 1
+            if next < end, words.words[next].key == "task" || words.words[next].key == "one" { next += 1 }
+            return (TaskReference(.lastTouched, typed: words.original(from: index, to: next)), next)
+        default:
+            if isUUID(key) { return (TaskReference(.id(key), typed: trimmedTyped(words, index)), index + 1) }
+            if isHexPrefix(key) { return (TaskReference(.prefix(key), typed: trimmedTyped(words, index)), index + 1) }
+            return nil
+        }
+    }
+
+    /// Title words as typed, without the punctuation that ends the sentence ("pause Weekly digest!") and
+    /// without emoji glued to either end, as word keys are read.
+    private static func titleText(_ text: String) -> String {
+        var title = Substring(text)
+        while let last = title.last, titleEnders.contains(last) || CommandWords.isDecoration(last) {
+            title.removeLast()
+        }
+        while let first = title.first, CommandWords.isDecoration(first) { title.removeFirst() }
+        return title.isEmpty ? text : String(title)
+    }
+
+    private static let titleEnders: Set<Character> = [".", ",", "!", "?", ";", ":", "\u{2026}"]
 
     private static func trimmedTyped(_ words: CommandWords, _ index: Int) -> String {
         let raw = words.text[words.words[index].range]
