@@ -60,14 +60,19 @@ public final class Conversation: Sendable {
     /// A command read from its text, or the answer when that needs neither the store nor the tasks API.
     public enum Reading: Sendable {
         case command(Command)
-        /// Help, or the parser's refusal with its "did you mean".
+        /// `help` (or an empty command): the same message every time, `Conversation.help`.
+        case help
+        /// The parser's refusal with its "did you mean".
         case answer(ChatMessage)
     }
+
+    /// The answer to `help`.
+    public static let help = Messages.help()
 
     /// Reads `text` without I/O: cheap enough for an event loop.
     public func read(_ text: String) -> Reading {
         switch CommandParser.parse(text) {
-        case .success(let command): command.verb == .help ? .answer(Messages.help()) : .command(command)
+        case .success(let command): command.verb == .help ? .help : .command(command)
         case .failure(let error): .answer(ChatMessage(title: error.message))
         }
     }
@@ -76,13 +81,14 @@ public final class Conversation: Sendable {
         let command: Command
         switch read(text) {
         case .command(let parsed): command = parsed
+        case .help: return Self.help
         case .answer(let message): return message
         }
         let zone = await zones.zone(workspace: event.workspace, user: event.user, named: command.edit.timezone)
         let messages = Messages(now: clock.now(), zone: zone)
         switch command.verb {
         case .help:
-            return Messages.help()  // answered by `read` already
+            return Self.help  // `read` answers it first
         case .list:
             return try await list(page: Int(command.argument ?? "") ?? 1, event: event, messages: messages)
         case .show, .history:

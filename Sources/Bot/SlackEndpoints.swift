@@ -16,6 +16,23 @@ struct SlackEndpoints: Sendable {
     let budget: TimeInterval
     let metrics: BotMetrics
     let logger: Logger
+    /// `help` rendered once: the same bytes answer every request for it.
+    let helpResponse: HTTPResponse
+
+    init(
+        verifier: SlackSignatureVerifier, conversation: Conversation, worker: Worker, platform: PlatformReplies,
+        allowedWorkspaces: Set<String>, budget: TimeInterval, metrics: BotMetrics, logger: Logger
+    ) {
+        self.verifier = verifier
+        self.conversation = conversation
+        self.worker = worker
+        self.platform = platform
+        self.allowedWorkspaces = allowedWorkspaces
+        self.budget = budget
+        self.metrics = metrics
+        self.logger = logger
+        helpResponse = .json(200, platform.responseBody(Conversation.help))
+    }
 
     /// Bodies up to this size are verified on the event loop (HMAC over a few KiB is microseconds);
     /// larger ones, rare for Slack, are verified off it.
@@ -63,6 +80,8 @@ struct SlackEndpoints: Sendable {
             let event = command.event(requestID: request.requestID)
             if let refusal = workspaceRefusal(event) { return .respond(respond(refusal)) }
             switch conversation.read(command.text) {
+            case .help:
+                return .respond(helpResponse)
             case .answer(let message):
                 return .respond(respond(message))
             case .command(let parsed) where parsed.verb == .confirm || parsed.verb == .cancel:
