@@ -46,11 +46,12 @@ extension Connection {
 
     /// Runs `work` on the handler executor and posts its response back to this connection's loop.
     private func runOffLoop(_ work: @escaping @Sendable () async -> HTTPResponse) {
+        guard let request = inFlight else { return }
         let loop = self.loop
         let message = (fd: fd, id: id)
         Task(executorPreference: core.handlerExecutor) {
             let response = await work()
-            loop.post(.response(fd: message.fd, connectionID: message.id, response: response))
+            loop.post(.response(fd: message.fd, connectionID: message.id, response: response, request: request))
         }
     }
 
@@ -65,6 +66,9 @@ extension Connection {
     func complete(_ response: HTTPResponse) {
         guard let current = inFlight else { return }
         inFlight = nil
+        // Leave the head phase even when the answer came at once (an inline route, a 404): the next
+        // `updatePhase` then starts the idle or the next head deadline from now, not from the accept.
+        phase = .handler
         let wantsClose = response.headers.asciiValue("connection").map { $0.lowercased() == "close" } ?? false
         let keepAlive = current.keepAlive && !wantsClose && !loop.isDraining
         let framing = ResponseWriter.Framing(
@@ -102,9 +106,17 @@ extension Connection {
         ResponseWriter.append(response, framing, date: loop.date.current(), to: &output)
         closeWhenFlushed = true
         core.configuration.requestObserver?(RequestSummary(route: "unparsed", status: response.status, seconds: nil))
+        guard core.logsRequests else { return }
+        let line = parser.requestLine
+        // The path only, as for every request: a query may carry secrets.
+        let path = line.map { Self.originForm($0.target).prefix { $0 != "?" } }.map(String.init)
         core.logger.info(
             "request rejected",
-            ["status": String(response.status), "reason": reason, "request_id": requestID])
+            [
+                "method": line?.method ?? "-", "path": path ?? "-", "status": String(response.status),
+                "bytes": String(response.body.count), "reason": reason, "request_id": requestID,
+                "duration_ms": RequestLog.milliseconds(loop.now >= headStartedAt ? loop.now - headStartedAt : 0),
+            ])
     }
 
     /// A deadline passed: 408 if part of a request arrived, otherwise just close.

@@ -14,7 +14,7 @@ final class Connection {
     }
 
     /// The request whose handler is running.
-    struct InFlight {
+    struct InFlight: Sendable {
         var method: String
         var path: String
         var requestID: String
@@ -46,6 +46,9 @@ final class Connection {
     var inFlight: InFlight?
     var phase = Phase.head
     var deadline: UInt64
+    /// When the current head phase began (accept, or the end of the previous request): the start of a
+    /// refused request's duration.
+    var headStartedAt: UInt64
     var remoteAddress: String?
 
     init(fd: Int32, id: UInt64, loop: EventLoop, tls: TLSConnection?) {
@@ -55,6 +58,7 @@ final class Connection {
         self.tls = tls
         parser = HTTPRequestParser(limits: loop.core.configuration.parserLimits)
         deadline = loop.now + loop.core.headNanoseconds
+        headStartedAt = loop.now
     }
 
     var core: ServerCore { loop.core }
@@ -132,7 +136,9 @@ final class Connection {
         guard next != phase else { return }
         phase = next
         switch next {
-        case .head: deadline = loop.now + core.headNanoseconds
+        case .head:
+            deadline = loop.now + core.headNanoseconds
+            headStartedAt = loop.now
         case .body: deadline = loop.now + core.bodyNanoseconds
         case .writing, .idle: deadline = loop.now + core.idleNanoseconds
         case .handler: deadline = .max

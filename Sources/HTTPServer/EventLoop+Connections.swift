@@ -19,8 +19,7 @@ extension EventLoop {
             }
             guard core.reserveConnection() else {
                 SystemCall.close(fd)
-                core.logger.debug(
-                    "connection refused: limit reached", ["limit": "\(core.configuration.maxConnections)"])
+                refusedAtLimit()
                 continue
             }
             let target = leastLoadedPeer()
@@ -31,6 +30,17 @@ extension EventLoop {
                 target.discard(fd)
             }
         }
+    }
+
+    /// Counts a connection closed at the limit; warns at most once a minute with the count since.
+    private func refusedAtLimit() {
+        refusedSinceWarning += 1
+        guard now >= limitWarningDue else { return }
+        core.logger.warning(
+            "connections refused: limit reached",
+            ["limit": String(core.configuration.maxConnections), "refused": String(refusedSinceWarning)])
+        refusedSinceWarning = 0
+        limitWarningDue = now + 60_000_000_000
     }
 
     /// The loop with the fewest connections, this one when it ties for fewest.

@@ -19,8 +19,9 @@ final class EventLoop: @unchecked Sendable {
 
     /// Work handed to the loop from other threads.
     enum Message: Sendable {
-        /// A handler finished; `connectionID` guards against a reused descriptor.
-        case response(fd: Int32, connectionID: UInt64, response: HTTPResponse)
+        /// A handler finished; `connectionID` guards against a reused descriptor, `request` logs an answer
+        /// whose connection has gone.
+        case response(fd: Int32, connectionID: UInt64, response: HTTPResponse, request: Connection.InFlight)
         /// Stop accepting, close idle connections, let the rest finish until `deadline` (monotonic ns).
         case drain(deadline: UInt64)
         /// A connection another loop accepted for this one; already counted in `load`.
@@ -45,6 +46,9 @@ final class EventLoop: @unchecked Sendable {
     var connectionCount = 0
     var nextConnectionID: UInt64 = 0
     var accepting = true
+    /// Connections closed at the connection limit since the last warning, and when the next may be logged.
+    var refusedSinceWarning = 0
+    var limitWarningDue: UInt64 = 0
     var acceptResumesAt: UInt64?
     private var drainDeadline: UInt64?
     var nextScan: UInt64 = 0
@@ -119,7 +123,10 @@ final class EventLoop: @unchecked Sendable {
             requestLog.flush()
             if let drainDeadline, connectionCount == 0 || now >= drainDeadline { break }
         }
-        for connection in slots.compactMap({ $0 }) { connection.abort() }
+        for connection in slots.compactMap({ $0 }) {
+            if let request = connection.inFlight { logCutOff(request) }
+            connection.abort()
+        }
         requestLog.flush()
         let unread = inbox.withLock { inbox in
             inbox.closed = true
@@ -156,8 +163,11 @@ final class EventLoop: @unchecked Sendable {
         }
         for message in messages {
             switch message {
-            case .response(let fd, let id, let response):
-                guard Int(fd) < slots.count, let connection = slots[Int(fd)], connection.id == id else { continue }
+            case .response(let fd, let id, let response, let request):
+                guard Int(fd) < slots.count, let connection = slots[Int(fd)], connection.id == id else {
+                    logAbandoned(request, response: response)
+                    continue
+                }
                 connection.handlerFinished(response)
             case .drain(let deadline):
                 beginDrain(deadline: deadline)
@@ -165,6 +175,35 @@ final class EventLoop: @unchecked Sendable {
                 adopt(fd)
             }
         }
+    }
+
+    /// The one line (and count) of a request whose client closed the connection before its answer.
+    private func logAbandoned(_ request: Connection.InFlight, response: HTTPResponse) {
+        let elapsed = now >= request.startedAt ? now - request.startedAt : 0
+        let route = core.router.isRoute(request.path) ? request.path : "other"
+        core.configuration.requestObserver?(
+            RequestSummary(route: route, status: response.status, seconds: Double(elapsed) / 1_000_000_000))
+        guard core.logsRequests else { return }
+        core.logger.info(
+            "request",
+            [
+                "method": request.method, "path": request.path, "status": String(response.status), "bytes": "0",
+                "duration_ms": RequestLog.milliseconds(elapsed), "request_id": request.requestID,
+                "outcome": "the client closed the connection before the answer",
+            ])
+    }
+
+    /// The one line of a request still running when the shutdown grace ran out; its answer is dropped.
+    private func logCutOff(_ request: Connection.InFlight) {
+        guard core.logsRequests else { return }
+        let elapsed = now >= request.startedAt ? now - request.startedAt : 0
+        core.logger.info(
+            "request",
+            [
+                "method": request.method, "path": request.path, "status": "-", "bytes": "0",
+                "duration_ms": RequestLog.milliseconds(elapsed), "request_id": request.requestID,
+                "outcome": "cut off when the shutdown grace ran out",
+            ])
     }
 
     private func beginDrain(deadline: UInt64) {

@@ -61,6 +61,12 @@ public struct HTTPRequestParser: Sendable {
         return true
     }
 
+    /// The method and target of the request being read, once its request line has been read; for the
+    /// log line of a request refused part-way.
+    public var requestLine: (method: String, target: String)? {
+        head.method.isEmpty ? nil : (head.method, head.target)
+    }
+
     /// True while the head is complete and the body is still arriving.
     public var isReceivingBody: Bool {
         switch state {

@@ -11,6 +11,9 @@ public final class HTTPServer: Sendable {
         case stopped
     }
 
+    /// Descriptors kept beyond `maxConnections` for everything else the process opens.
+    static let spareDescriptors = 256
+
     private let core: ServerCore
     private let tls: TLSConfiguration?
     private let state: Mutex<State>
@@ -34,6 +37,14 @@ public final class HTTPServer: Sendable {
             core.tlsContext.withLock { $0 = context }
         }
         let configuration = core.configuration
+        // Every connection is a descriptor; the process needs some more for the store, logs and clients.
+        let wanted = configuration.maxConnections + Self.spareDescriptors
+        let available = DescriptorLimit.raise(to: wanted)
+        if available < wanted {
+            core.logger.warning(
+                "descriptor limit below the connection limit",
+                ["limit": String(available), "max_connections": String(configuration.maxConnections)])
+        }
         let listener = try ListeningSocket(host: configuration.host, port: configuration.port)
         let latch = self.latch
         let loops = try (0..<max(1, configuration.eventLoopCount)).map { index in
@@ -88,12 +99,15 @@ public final class HTTPServer: Sendable {
     /// Starts the graceful stop of `shutdown()` without waiting for it; callable from any thread
     /// (a signal handler, for example). Calling it again has no further effect.
     public func beginShutdown() {
-        let loops: [EventLoop] = state.withLock { state in
-            guard case .running(_, let loops) = state else { return [] }
-            return loops
+        let running: (ListeningSocket, [EventLoop])? = state.withLock { state in
+            guard case .running(let listener, let loops) = state else { return nil }
+            return (listener, loops)
         }
+        guard let (listener, loops) = running else { return }
         let deadline = SystemCall.monotonicNanoseconds() + core.configuration.shutdownGrace.nanoseconds
         for loop in loops { loop.post(.drain(deadline: deadline)) }
+        // New connections are refused from now on instead of waiting in the backlog for a reset at exit.
+        listener.stopListening()
     }
 
     /// Returns when the server has stopped (at once if it never started).

@@ -30,6 +30,12 @@ final class ListeningSocket: Sendable {
 
     deinit { SystemCall.close(fd) }
 
+    /// Refuses connections from now on (the descriptor stays open until deinit, so no loop can see it
+    /// reused while it still polls it).
+    func stopListening() {
+        _ = Glibc.shutdown(fd, Int32(SHUT_RDWR))
+    }
+
     private static func boundPort(_ fd: Int32) throws(SystemCallError) -> Int {
         var storage = sockaddr_storage()
         var length = socklen_t(MemoryLayout<sockaddr_storage>.size)

@@ -115,6 +115,13 @@ struct RequestLog {
     }
 
     /// Nanoseconds as milliseconds with three decimals: `12.345`.
+    static func milliseconds(_ nanoseconds: UInt64) -> String {
+        let micros = nanoseconds / 1000
+        let fraction = String(micros % 1000)
+        return "\(micros / 1000)." + String(repeating: "0", count: 3 - fraction.count) + fraction
+    }
+
+    /// Nanoseconds as milliseconds with three decimals, appended: `12.345`.
     private mutating func appendMilliseconds(_ nanoseconds: UInt64) {
         let micros = nanoseconds / 1000
         appendDecimal(micros / 1000)

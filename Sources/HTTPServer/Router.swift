@@ -65,7 +65,9 @@ public struct Router: Sendable {
         if let handler = byMethod[method] { return .success(handler) }
         if method == "HEAD", let handler = byMethod["GET"] { return .success(handler) }
         if let fallback { return .success(fallback) }
-        return .failure(.methodNotAllowed(allowed: byMethod.keys.sorted()))
+        var allowed = Set(byMethod.keys)
+        if allowed.contains("GET") { allowed.insert("HEAD") }
+        return .failure(.methodNotAllowed(allowed: allowed.sorted()))
     }
 
     /// Runs the matching handler, or answers 404/405.

@@ -46,6 +46,22 @@ enum SystemCall {
     }
 }
 
+/// The process's limit on open descriptors.
+enum DescriptorLimit {
+    /// Raises the soft limit towards `wanted` (never past the hard limit) and returns the soft limit
+    /// in force afterwards.
+    static func raise(to wanted: Int) -> Int {
+        var limit = rlimit()
+        guard getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit) == 0 else { return wanted }
+        if limit.rlim_cur < rlim_t(wanted) {
+            var raised = limit
+            raised.rlim_cur = min(rlim_t(wanted), limit.rlim_max)
+            if setrlimit(Int32(RLIMIT_NOFILE.rawValue), &raised) == 0 { limit = raised }
+        }
+        return Int(clamping: limit.rlim_cur)
+    }
+}
+
 /// The number of active processor cores.
 enum ProcessInfoCores {
     static var active: Int { Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))) }

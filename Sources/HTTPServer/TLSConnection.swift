@@ -20,7 +20,18 @@ final class TLSConnection {
         self.context = context
     }
 
-    deinit { SSL_free(handle) }
+    /// Set once OpenSSL reported a protocol error on this connection: its session must not be resumed.
+    private var failedInProtocol = false
+
+    deinit {
+        // OpenSSL drops the session of a connection freed without a TLS shutdown from its cache. A
+        // connection we close at a deadline or after a reset was fine, so mark it shut down quietly (as
+        // nginx does) and its client can resume; after a protocol error the session goes.
+        if SSL_is_init_finished(handle) == 1 && !failedInProtocol {
+            SSL_set_shutdown(handle, SSL_SENT_SHUTDOWN | SSL_RECEIVED_SHUTDOWN)
+        }
+        SSL_free(handle)
+    }
 
     /// True when OpenSSL holds bytes (decrypted or not) that a read would return without the socket.
     var hasBufferedData: Bool { SSL_has_pending(handle) == 1 }
@@ -58,6 +69,7 @@ final class TLSConnection {
             if savedErrno == 0 && ERR_peek_error() == 0 { return .endOfStream }
             return .failed("\(operation): \(String(cString: strerror(savedErrno)))")
         default:
+            failedInProtocol = true
             return .failed(TLSError.fromQueue(operation).description)
         }
     }

@@ -135,4 +135,16 @@ public final class LogCapture: Sendable {
 
     /// Every line captured so far, in order, each with its newline.
     public var captured: [String] { lines.withLock { $0 } }
+
+    /// The first line containing `text`, waiting up to `timeout` for it (an event loop writes its request
+    /// lines at the end of a wake-up, a moment after the response); nil when none came.
+    public func firstLine(containing text: String, timeout: Duration = .seconds(3)) async -> String? {
+        let clock = ContinuousClock()
+        let deadline = clock.now + timeout
+        while true {
+            if let line = captured.first(where: { $0.contains(text) }) { return line }
+            guard clock.now < deadline else { return nil }
+            try? await Task.sleep(for: .milliseconds(20))
+        }
+    }
 }

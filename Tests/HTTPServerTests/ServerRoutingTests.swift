@@ -28,7 +28,7 @@ struct ServerRoutingTests {
             #expect(missing.text == #"{"error":"not found"}"#)
             let wrong = try client.request("PUT /healthz HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n")
             #expect(wrong.status == 405)
-            #expect(wrong.header("Allow") == "DELETE, GET")
+            #expect(wrong.header("Allow") == "DELETE, GET, HEAD")
             #expect(wrong.text == #"{"error":"method not allowed"}"#)
             #expect(wrong.header("Connection") == nil)
         }
@@ -154,6 +154,7 @@ struct ServerRoutingTests {
                     "/healthz?token=sekrit",
                     "Authorization: Bearer sekrit\r\nCookie: c=sekrit\r\nX-Request-Id: log-1\r\n"))
             #expect(response.status == 200)
+            _ = await server.logs.firstLine(containing: #""request_id":"log-1""#)
             let lines = server.logs.captured.filter { $0.contains(#""msg":"request""#) }
             #expect(lines.count == 1)
             let line = try #require(lines.first)
