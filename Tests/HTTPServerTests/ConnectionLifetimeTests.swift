@@ -14,7 +14,7 @@ struct ConnectionLifetimeTests {
         configuration.idleTimeout = .seconds(3)
     }
 
-    @Test("requests answered on the loop keep a connection alive past the head deadline; idle it lasts the idle timeout")
+    @Test("answers given on the loop keep a connection alive past the head deadline; idle, it lasts the idle timeout")
     func inlineAnswersRestartDeadlines() async throws {
         try await withServer(configure: Self.distinctDeadlines) { server in
             let client = try server.tlsClient(timeout: .seconds(6))
