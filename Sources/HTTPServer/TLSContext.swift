@@ -52,7 +52,18 @@ final class TLSContext: @unchecked Sendable {
         let sessionContext = Array("taskbot".utf8)
         _ = SSL_CTX_set_session_id_context(context, sessionContext, UInt32(sessionContext.count))
         _ = SSL_CTX_set_num_tickets(context, 2)
+        var keys = ticketKeys
+        if !keys.isEmpty { _ = SSL_CTX_ctrl(context, SSL_CTRL_SET_TLSEXT_TICKET_KEYS, keys.count, &keys) }
     }
+
+    /// The keys session tickets are sealed with: one set for the whole process rather than a fresh one per
+    /// context (OpenSSL's default), so that tickets issued before a certificate reload still resume after
+    /// it. Random at start, never written anywhere.
+    private static let ticketKeys: [UInt8] = {
+        var keys = [UInt8](repeating: 0, count: 80)
+        if RAND_bytes(&keys, Int32(keys.count)) != 1 { keys = [] }
+        return keys
+    }()
 
     private static func load(_ configuration: TLSConfiguration, into context: OpaquePointer) throws(TLSError) {
         guard SSL_CTX_use_certificate_chain_file(context, configuration.certificateChainPath) == 1 else {

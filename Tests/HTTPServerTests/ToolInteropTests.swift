@@ -90,6 +90,19 @@ struct ToolInteropTests {
         }
     }
 
+    @Test("TLS sessions from before a certificate reload resume after it")
+    func sessionResumptionAcrossReload() async throws {
+        try await withServer { server in
+            let first = try server.tlsClient()
+            #expect(try first.request(get("/healthz")).status == 200)
+            let session = try #require(first.session)
+            try server.server.reloadTLS()
+            let second = try TLSTestClient(port: server.port, trusting: server.certificatePath, session: session)
+            #expect(try second.request(get("/healthz")).status == 200)
+            #expect(second.sessionReused)
+        }
+    }
+
     @Test("TLS 1.2 sessions resume from the session cache")
     func sessionResumptionTLS12() async throws {
         try await withServer { server in
