@@ -51,6 +51,9 @@ extension CronExpression {
     }
 
     private func dayDescription() -> String {
+        // Both fields written without `*` run when either matches, so one that covers every day
+        // (`1-31`, `0-6`) makes the cron run daily whatever the other says.
+        if dayOfMonthRestricted && dayOfWeekRestricted && (dayOfMonth.isFull || dayOfWeek.isFull) { return "" }
         let monthDays = dayOfMonth.isFull ? nil : monthDayDescription()
         let weekDays = dayOfWeek.isFull ? nil : weekdayDescription()
         switch (monthDays, weekDays) {
