@@ -5,8 +5,10 @@ import ChatKit
 /// Slack escapes the user's own `&`, `<` and `>` as `&amp;`, `&lt;` and `&gt;`; any unescaped `<…>` is a
 /// control sequence (a link, a mention, a special). So control sequences are cut out first, each replaced
 /// by what the person saw, and the three entities are unescaped afterwards, never the other way round.
-/// Then the typography Slack clients insert is undone: curly quotes become ASCII quotes, no-break and other
-/// Unicode spaces become spaces, zero-width characters vanish, whitespace runs collapse, ends are trimmed.
+/// Then what a person cannot see is undone: no-break and other Unicode spaces become plain spaces, zero-width
+/// characters vanish, the ends are trimmed. Everything else stays as typed, so that a title or prompt keeps
+/// its curly quotes, its runs of spaces and its line breaks; the command parser reads words and quotes of
+/// either kind on its own.
 public enum SlackText {
     /// Plain text for `text`; see the type's documentation for the steps.
     public static func normalise(_ text: String) -> String {
@@ -90,39 +92,29 @@ public enum SlackText {
         return out + rest
     }
 
-    /// Quotes to ASCII, Unicode spaces to one space, zero-width characters removed, ends trimmed.
+    /// Unicode spaces to plain spaces, zero-width characters removed, ends trimmed; line breaks, tabs and
+    /// runs of spaces inside stay.
     static func tidy(_ text: String) -> String {
         var out = String.UnicodeScalarView()
-        var pendingSpace = false
+        var trailingSpaces = 0
         for scalar in text.unicodeScalars {
             if isIgnorable(scalar) { continue }
-            if isSpace(scalar) {
-                pendingSpace = !out.isEmpty
+            guard scalar.properties.isWhitespace else {
+                out.append(scalar)
+                trailingSpaces = 0
                 continue
             }
-            if pendingSpace {
-                out.append(" ")
-                pendingSpace = false
-            }
-            out.append(asciiQuote(scalar) ?? scalar)
+            if out.isEmpty { continue }
+            out.append(scalar.isASCII ? scalar : " ")
+            trailingSpaces += 1
         }
+        out.removeLast(trailingSpaces)
         return String(out)
     }
 
-    private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isWhitespace
-    }
-
-    /// Zero-width space, word joiner and byte-order mark: invisible, so a person never meant them.
+    /// Zero-width space, word joiner and byte-order mark: invisible, so a person never meant them. The
+    /// zero-width joiners stay: they hold emoji sequences (👩‍💻) and some scripts' words together.
     private static func isIgnorable(_ scalar: Unicode.Scalar) -> Bool {
-        [0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF].contains(scalar.value)
-    }
-
-    private static func asciiQuote(_ scalar: Unicode.Scalar) -> Unicode.Scalar? {
-        switch scalar.value {
-        case 0x201C, 0x201D, 0x201E, 0x201F: "\""
-        case 0x2018, 0x2019, 0x201A, 0x201B: "'"
-        default: nil
-        }
+        scalar.value == 0x200B || scalar.value == 0x2060 || scalar.value == 0xFEFF
     }
 }

@@ -75,6 +75,20 @@ struct SlackConversationTests {
         _ = try await bot.click("confirm", value: try #require(prompt.confirmValue))
         _ = await bot.nextReply()
         #expect(try await bot.task().prompt == "List the top 5 movers, then explain why.")
+
+        // Runs of spaces, curly quotes, emoji sequences and line breaks are the person's, not Slack's.
+        let title = "Mood  board: \u{201C}late\u{201D} night\u{2019}s \u{1F469}\u{200D}\u{1F4BB} picks"
+        let retitle = try await bot.command("rename aade to \u{00A0}\(title)\u{200B} ").reply
+        #expect(retitle.text.contains("→ \(title)"), "\(retitle.text)")
+        _ = try await bot.click("confirm", value: try #require(retitle.confirmValue))
+        _ = await bot.nextReply()
+        #expect(try await bot.task().title == title)
+
+        let lines = "Summarise the week.\n\n- top 5 movers\n- one surprise\n\nKeep it short."
+        let reprompt = try await bot.command("set prompt of aade to \(lines)").reply
+        _ = try await bot.click("confirm", value: try #require(reprompt.confirmValue))
+        _ = await bot.nextReply()
+        #expect(try await bot.task().prompt == lines)
     }
 
     @Test("show, list and help answer at once without a preview")
@@ -177,6 +191,21 @@ struct SlackConversationTests {
         #expect(fresh.confirmValue != nil)
         #expect(try await bot.apiCalls("PATCH /api/tasks") == 1)
         #expect(try await bot.task().schedule == "0 7 * * 1")
+    }
+
+    @Test("a task someone else set to the previewed values is not PATCHed and not credited to the clicker")
+    func alreadySetBySomeoneElse() async throws {
+        let bot = try await TestBot()
+        defer { Task { await bot.stop() } }
+        let preview = try await bot.command("pause aade").reply
+        try await bot.patchDirectly(["enabled": false])
+        _ = try await bot.click("confirm", value: try #require(preview.confirmValue))
+        let result = try #require(await bot.nextReply())
+        #expect(result.replacesOriginal)
+        #expect(result.text.contains("It already had these values, so there was nothing to change."), "\(result.text)")
+        #expect(try await bot.apiCalls("PATCH /api/tasks") == 1)
+        #expect(try bot.bot.store.history(taskID: TestBot.aade, limit: 10).isEmpty)
+        #expect(try await bot.task().enabled == false)
     }
 
     @Test("an ambiguous prefix offers one button per task; picking one previews it")

@@ -38,7 +38,7 @@ struct SlackCommandRequestTests {
             ("text=rename+it+to+%26lt%3Bb%26gt%3B", "rename it to <b>"),
             ("text=move+%3C%23C1%7Cops%3E", "move #ops"),
             ("text=see%C2%A0%3Chttps%3A%2F%2Fx.test%7Cdocs%3E", "see docs"),
-            ("text=%E2%80%9Cquoted%E2%80%9D+title", "\"quoted\" title"),
+            ("text=%E2%80%9Cquoted%E2%80%9D+title", "\u{201C}quoted\u{201D} title"),
             ("text=%26amp%3Blt%3B", "&lt;"),
         ])
     func textOrder(field: String, expected: String) throws {

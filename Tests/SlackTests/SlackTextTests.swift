@@ -49,16 +49,18 @@ struct SlackTextTests {
     }
 
     @Test(
-        "typography and spacing become plain ASCII",
+        "invisible characters go, Unicode spaces become plain spaces, everything else stays as typed",
         arguments: [
-            ("rename task aade to \u{201C}Weekly sync\u{201D}", "rename task aade to \"Weekly sync\""),
-            ("it\u{2019}s \u{2018}x\u{2019}", "it's 'x'"),
-            ("\u{201E}low\u{201F}", "\"low\""),
+            ("rename task aade to \u{201C}Weekly sync\u{201D}", "rename task aade to \u{201C}Weekly sync\u{201D}"),
+            ("it\u{2019}s \u{2018}x\u{2019}", "it\u{2019}s \u{2018}x\u{2019}"),
             ("see\u{00A0}<https://x.test>", "see https://x.test"),
             ("a\u{2009}b\u{202F}c\u{3000}d\u{2007}e", "a b c d e"),
-            ("  pause \t task\n\naade  ", "pause task aade"),
+            ("  pause \t task\n\naade  ", "pause \t task\n\naade"),
+            ("set prompt of aade to Line one.\n\n  - two", "set prompt of aade to Line one.\n\n  - two"),
+            ("rename aade to A\u{00A0}\u{00A0}B", "rename aade to A  B"),
             ("pa\u{200B}use", "pause"),
             ("\u{FEFF}pause", "pause"),
+            ("rename aade to \u{1F469}\u{200D}\u{1F4BB} desk", "rename aade to \u{1F469}\u{200D}\u{1F4BB} desk"),
             ("\u{00A0}\u{00A0}", ""),
             ("", ""),
         ])
@@ -78,6 +80,6 @@ struct SlackTextTests {
         let input =
             "move\u{00A0}task <#C1|ops> &amp; <@U2|ann>\u{2019}s \u{201C}R&amp;D&gt;\u{201D} to "
             + "<https://t.test|Thursday>  10am"
-        #expect(SlackText.normalise(input) == "move task #ops & @ann's \"R&D>\" to Thursday 10am")
+        #expect(SlackText.normalise(input) == "move task #ops & @ann\u{2019}s \u{201C}R&D>\u{201D} to Thursday  10am")
     }
 }
