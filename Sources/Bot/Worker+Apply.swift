@@ -4,8 +4,9 @@ import TasksAPI
 
 extension Worker {
     /// Applies one claimed change: re-read each task, PATCH it when it still has the previewed values,
-    /// and report. A task that already has the new values was patched before a crash: it counts as applied
-    /// without a second PATCH.
+    /// and report. A task that already has the new values counts as applied without a second PATCH when
+    /// this change had sent its PATCH before a crash; otherwise someone else set them, and nothing is
+    /// applied or credited to this user.
     func apply(_ claimed: PendingChange) async {
         var change = claimed
         var transient: TasksAPIError?
@@ -17,7 +18,8 @@ extension Worker {
                 current[task.id] = task
                 let now = Conversation.fields(of: task).restricted(to: item.after)
                 if now == item.after {
-                    change.items[index].outcome = ChangeItem.appliedOutcome
+                    change.items[index].outcome =
+                        item.patchSent == true ? ChangeItem.appliedOutcome : ChangeItem.alreadySetOutcome
                     continue
                 }
                 guard now == item.before else {
@@ -27,6 +29,7 @@ extension Worker {
                     change.items[index].outcome = "It changed after the preview, so I left it alone."
                     continue
                 }
+                guard markPatchSent(&change, item: index) else { return }
                 let updated = try await client.updateTask(Worker.update(item), requestID: change.requestID)
                 current[updated.id] = updated
                 change.items[index].outcome = ChangeItem.appliedOutcome
@@ -44,11 +47,34 @@ extension Worker {
                 change.items[index].outcome = error.userMessage
             }
         }
-        if let transient {
+        if transient != nil, Task.isCancelled {
+            // The bot is stopping: keep the progress and leave the change claimed for the next start,
+            // without telling the user of an outage that is only ours.
+            saveProgress(change)
+        } else if let transient {
             await retryLater(change, error: transient)
         } else {
             finish(change, tasks: current)
         }
+    }
+
+    @discardableResult
+    private func saveProgress(_ change: PendingChange) -> Bool {
+        do {
+            try store.update(change)
+            return true
+        } catch {
+            logger.error("could not save a change's progress", ["change_id": change.id, "error": "\(error)"])
+            return false
+        }
+    }
+
+    /// Commits that item `index` is about to be PATCHed; false (and the change left claimed for the next
+    /// round) when the store cannot record it, since a PATCH it cannot account for must not be sent.
+    private func markPatchSent(_ change: inout PendingChange, item index: Int) -> Bool {
+        guard change.items[index].patchSent != true else { return true }
+        change.items[index].patchSent = true
+        return saveProgress(change)
     }
 
     static func update(_ item: ChangeItem) -> TaskUpdate {

@@ -183,4 +183,52 @@ struct OnCallTests {
         #expect(audit.standardOutput.contains(#""user":"U0000001""#))
         _ = client
     }
+    @Test("SIGTERM while the tasks API hangs: exit 0 within the grace, no pending notice; restarted, applied once")
+    func stopWhileApplying() async throws {
+        let directory = try TemporaryDirectory(prefix: "taskbot-stop")
+        let tasksAPI = try TestTasksAPI(directory: directory.path)
+        defer { Task { await tasksAPI.stop() } }
+        let slack = try PostCollector()
+        defer { Task { await slack.stop() } }
+        let environment = [
+            "SLACK_SIGNING_SECRET": TestBot.secret, "TASKS_API_URL": tasksAPI.url.absoluteString,
+            "TASKS_API_KEY": TestTasksAPI.apiKey, "SLACK_RESPONSE_URL_HOSTS": "127.0.0.1",
+            "TASKBOT_SLACK_TEAMS": "T0000001",
+        ]
+        let state = "\(directory.path)/state"
+        let arguments = ["serve", "--listen", "127.0.0.1:0", "--state", state]
+        var bot = try TaskbotProcess(arguments, environment: environment, directory: directory.path)
+        var client = HTTPClient(
+            port: try await bot.servingPort(), trusting: "\(state)/\(SelfSignedCertificate.certificateFileName)")
+        let player = SlackPlayer(client: client, replyURL: slack.url("/reply"))
+
+        let preview = SlackReply(try await player.command("pause task aade").body)
+        let changeID = try #require(preview.confirmValue)
+        // The worker's re-read of the task hangs far longer than a stop may take.
+        try await tasksAPI.fault(delayMS: 60_000, count: 1)
+        let readsBefore = try await tasksAPI.calls("GET /api/tasks")
+        #expect(try await player.click("confirm", value: changeID).status == 200)
+        let clock = ContinuousClock()
+        let waitStarted = clock.now
+        while try await tasksAPI.calls("GET /api/tasks") == readsBefore, clock.now - waitStarted < .seconds(10) {
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        let stopping = clock.now
+        bot.signal(SIGTERM)
+        #expect(await bot.waitForExit(timeout: .seconds(20)) == 0)
+        #expect(clock.now - stopping < .seconds(11), "a stop must end within the 10 s grace")
+        #expect(await slack.next(timeout: 1) == nil, "no 'not applied yet' notice for our own stop")
+
+        try await tasksAPI.fault(count: 0)
+        bot = try TaskbotProcess(arguments, environment: environment, directory: directory.path)
+        client = HTTPClient(
+            port: try await bot.servingPort(), trusting: "\(state)/\(SelfSignedCertificate.certificateFileName)")
+        let result = try #require(await slack.next(timeout: 30))
+        #expect(SlackReply(result.body).text.contains("Paused “Weekly Genre Pulse Check” (aade2bce) by <@U0000001>."))
+        #expect(try await tasksAPI.task().enabled == false)
+        #expect(try await tasksAPI.calls("PATCH /api/tasks") == 1)
+        bot.signal(SIGTERM)
+        #expect(await bot.waitForExit() == 0)
+        _ = client
+    }
 }

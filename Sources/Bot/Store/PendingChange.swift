@@ -99,6 +99,9 @@ public struct ChangeItem: Sendable, Equatable, Codable {
     public var after: TaskFields
     /// Set by the worker: nil until attempted, then "applied" or the failure sentence.
     public var outcome: String?
+    /// Set by the worker and committed before it sends the PATCH, so that after a crash a task found with
+    /// the new values is known to have been changed by this PATCH rather than by someone else.
+    public var patchSent: Bool?
 
     public init(taskID: String, title: String, before: TaskFields, after: TaskFields, outcome: String? = nil) {
         self.taskID = taskID
@@ -112,4 +115,5 @@ public struct ChangeItem: Sendable, Equatable, Codable {
     public var isApplied: Bool { outcome == ChangeItem.appliedOutcome }
 
     static let appliedOutcome = "applied"
+    static let alreadySetOutcome = "It already had these values, so there was nothing to change."
 }
