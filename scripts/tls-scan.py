@@ -1,5 +1,6 @@
 """Scans a TLS server with sslyze and prints one JSON summary for tests: protocols and TLS 1.2 cipher
 suites accepted, known vulnerabilities found, and failures against Mozilla's "intermediate" profile.
+Exits 1 with {"error": ...} when the scan, or any protocol or vulnerability check, did not complete.
 
 Usage: tls-scan.py HOST:PORT CA_FILE
 """
@@ -43,6 +44,15 @@ if result.scan_status != ServerScanStatusEnum.COMPLETED:
     sys.exit(1)
 
 scan = result.scan_result
+# A check that errored proves nothing either way: name it, so that the test fails instead of reading it
+# as "not accepted" or "not vulnerable".
+checks = ["ssl_2_0_cipher_suites", "ssl_3_0_cipher_suites", "tls_1_0_cipher_suites", "tls_1_1_cipher_suites",
+          "tls_1_2_cipher_suites", "tls_1_3_cipher_suites", "heartbleed", "openssl_ccs_injection",
+          "tls_compression", "session_renegotiation", "robot", "tls_fallback_scsv"]
+incomplete = [name for name in checks if getattr(scan, name).status != ScanCommandAttemptStatusEnum.COMPLETED]
+if incomplete:
+    print(json.dumps({"error": f"checks did not complete: {incomplete}"}))
+    sys.exit(1)
 protocols = []
 for name, attribute in [
     ("SSL 2.0", "ssl_2_0_cipher_suites"),
@@ -71,6 +81,8 @@ if not scan.session_renegotiation.result.supports_secure_renegotiation:
     vulnerabilities.append("no_secure_renegotiation")
 if scan.robot.result.robot_result.name.startswith("VULNERABLE"):
     vulnerabilities.append("robot")
+if not scan.tls_fallback_scsv.result.supports_fallback_scsv:
+    vulnerabilities.append("no_fallback_scsv")
 
 compliance = []
 try:
