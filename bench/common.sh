@@ -129,14 +129,16 @@ start_tasks_api() {
 }
 
 # taskbot serve against the local tasks API, replies allowed to a loopback response_url; sets bot_port, bot_pid.
-# Extra environment (e.g. TASKBOT_PREVIEW_MINUTES) is passed through from the caller.
+# Extra environment (e.g. TASKBOT_PREVIEW_MINUTES) is passed through from the caller. BENCH_BOT_PREFIX runs the
+# bot under a command that execs it, e.g. "env MALLOC_ARENA_MAX=2"; a profiler that forks instead (heaptrack -o F)
+# works too, but then bot_pid is the profiler's and the RSS and descriptor samples are not the bot's.
 start_bot() { # state-dir
     export SLACK_SIGNING_SECRET="${SLACK_SIGNING_SECRET:-bench-secret-$RANDOM$RANDOM$RANDOM}"
     bot_port=$(free_port)
     bot_state=$1
     mkdir -p "$bot_state"
     TASKS_API_URL="http://127.0.0.1:$api_port" SLACK_RESPONSE_URL_HOSTS=127.0.0.1 TASKBOT_SLACK_TEAMS=T0BENCH \
-        "$bin" serve --listen "127.0.0.1:$bot_port" --state "$bot_state" --log-level "${BENCH_LOG_LEVEL:-info}" \
+        ${BENCH_BOT_PREFIX:-} "$bin" serve --listen "127.0.0.1:$bot_port" --state "$bot_state" --log-level "${BENCH_LOG_LEVEL:-info}" \
         >/dev/null 2>"$work/bot.log" &
     bot_pid=$!
     pids+=("$bot_pid")

@@ -34,6 +34,12 @@ public final class HTTPAttempt: Sendable {
 
     private let state = Mutex(State())
 
+    /// The one thread that creates, starts and cancels data tasks. FoundationNetworking runs a session on
+    /// one serial queue, and `dataTask(with:)`, `resume()` and `cancel()` wait on it synchronously: called
+    /// from the blocking-work pool, every caller held a thread while it waited, and under load libdispatch
+    /// kept adding threads (20 to 41 in two minutes of bench/load.sh, each with its own malloc arena).
+    private static let control = DispatchQueue(label: "taskbot.http-attempt")
+
     /// Sends `request` on `session` and waits at most `timeout`.
     public static func send(_ request: URLRequest, on session: URLSession, timeout: Duration) async -> AttemptOutcome {
         let attempt = HTTPAttempt()
@@ -50,15 +56,11 @@ public final class HTTPAttempt: Sendable {
         _ request: URLRequest, on session: URLSession, timeout: Duration,
         continuation: CheckedContinuation<AttemptOutcome, Never>
     ) {
-        let task = session.dataTask(with: request) { [self] data, response, error in
-            finish(Self.outcome(data: data, response: response, error: error))
-        }
         let timer = Task { [self] in
             try? await Task.sleep(for: timeout)
             if !Task.isCancelled { finish(.timedOut) }
         }
         let early = state.withLock { state -> AttemptOutcome? in
-            state.task = task
             state.timer = timer
             if let outcome = state.outcome { return outcome }
             state.continuation = continuation
@@ -70,7 +72,18 @@ public final class HTTPAttempt: Sendable {
             continuation.resume(returning: early)
             return
         }
-        task.resume()
+        Self.control.async { [self] in
+            let task = session.dataTask(with: request) { [self] data, response, error in
+                finish(Self.outcome(data: data, response: response, error: error))
+            }
+            // A deadline or cancellation that came first leaves nothing to start.
+            let started = state.withLock { state -> Bool in
+                guard state.outcome == nil else { return false }
+                state.task = task
+                return true
+            }
+            if started { task.resume() }
+        }
     }
 
     /// Records the first outcome, resumes the waiter and stops the loser of the race.
@@ -87,7 +100,8 @@ public final class HTTPAttempt: Sendable {
         } else if let task = waiting.task {
             // Not inline: `finish` may run inside a task-cancellation handler, and URLSessionTask.cancel()
             // waits synchronously on the session's queue, which can be waiting on the cancelling thread.
-            DispatchQueue.global().async { task.cancel() }
+            // On `control`, so that it always comes after the task's `resume()`.
+            Self.control.async { task.cancel() }
         }
         continuation.resume(returning: outcome)
     }

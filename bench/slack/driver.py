@@ -409,7 +409,14 @@ def process_sample(pid):
                 rss = int(line.split()[1])
             elif line.startswith("VmHWM:"):
                 hwm = int(line.split()[1])
-    return {"rss_kb": rss, "hwm_kb": hwm, "fds": len(os.listdir(f"/proc/{pid}/fd"))}
+    fds = os.listdir(f"/proc/{pid}/fd")
+    files = 0
+    for fd in fds:
+        try:
+            files += not os.readlink(f"/proc/{pid}/fd/{fd}").startswith("socket:")
+        except OSError:
+            pass
+    return {"rss_kb": rss, "hwm_kb": hwm, "fds": len(fds), "files": files}
 
 
 def load(args):
