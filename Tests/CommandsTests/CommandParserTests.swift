@@ -86,6 +86,8 @@ struct CommandParserTests {
         ),
         ("resume all", Command(verb: .resume, task: ref(.all(artistID: nil), "all"), edit: TaskEdit(enabled: true))),
         ("unpause 12ab", Command(verb: .resume, task: ref(.prefix("12ab"), "12ab"), edit: TaskEdit(enabled: true))),
+        ("start task 12ab", Command(verb: .resume, task: ref(.prefix("12ab"), "12ab"), edit: TaskEdit(enabled: true))),
+        ("suspend 12ab", Command(verb: .pause, task: ref(.prefix("12ab"), "12ab"), edit: TaskEdit(enabled: false))),
         (
             "enable task 12ab.",
             Command(verb: .resume, task: ref(.prefix("12ab"), "12ab"), edit: TaskEdit(enabled: true))
