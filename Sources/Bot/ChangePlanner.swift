@@ -22,29 +22,34 @@ struct ChangePlanner {
     }
 
     func plan(_ edit: TaskEdit, verb: Verb, for task: TaskRecord) -> Result<Plan, Refusal> {
+        // Only the fields that really change: a zone named with the same schedule shows (and PATCHes) the
+        // zone alone. A timed pause keeps `enabled` even on a paused task, so that its timer is set.
         var before = TaskFields()
         var after = TaskFields()
-        if let enabled = edit.enabled {
+        if let enabled = edit.enabled, enabled != task.isEnabled || edit.snooze != nil {
             before.enabled = task.isEnabled
             after.enabled = enabled
         }
-        if let title = edit.title {
+        if let title = edit.title, title != task.title {
             before.title = task.title
             after.title = title
         }
-        if let prompt = edit.prompt {
+        if let prompt = edit.prompt, prompt != task.prompt {
             before.prompt = task.prompt
             after.prompt = prompt
         }
-        if let zone = edit.timezone {
+        if let zone = edit.timezone, zone != (task.timezone ?? "UTC") {
             before.timezone = task.timezone ?? "UTC"
             after.timezone = zone
         }
         if let scheduleEdit = edit.schedule {
             switch newSchedule(scheduleEdit, for: task) {
             case .success(let schedule):
-                before.schedule = task.schedule
-                after.schedule = schedule
+                let current = (try? CronExpression(parsing: task.schedule))?.normalized ?? task.schedule
+                if schedule != current {
+                    before.schedule = task.schedule
+                    after.schedule = schedule
+                }
             case .failure(let refusal):
                 return .failure(refusal)
             }

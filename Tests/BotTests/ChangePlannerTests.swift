@@ -45,6 +45,19 @@ struct ChangePlannerTests {
         #expect(messages.nextRuns("0 10 * * 4", taskZone: Self.newYork, count: 1) == ["Thu 10 Dec 10:00 EST"])
     }
 
+    @Test("only the fields that change are planned: a zone alone, a schedule written another way is no change")
+    func unchangedFieldsLeftOut() throws {
+        let zoneOnly = try plan("move task aade to Monday 9am PT")
+        #expect(zoneOnly.item.before == TaskFields(timezone: "America/New_York"))
+        #expect(zoneOnly.item.after == TaskFields(timezone: "America/Los_Angeles"))
+        #expect(
+            try refusal("move task aade to 0 9 * * 1", task: Self.task(schedule: "00 09 * * MON"))
+                == "“Weekly Genre Pulse Check” (aade2bce) already runs on that schedule. Nothing to change.")
+        let paused = try plan("pause aade for 2h", task: Self.task(enabled: false))
+        #expect(paused.item.after == TaskFields(enabled: false))
+        #expect(paused.resumeAt == Self.friday.addingTimeInterval(7200))
+    }
+
     @Test("pause plans enabled true to false and refuses a task already paused")
     func pause() throws {
         #expect(try plan("pause task aade").item.after == TaskFields(enabled: false))
