@@ -25,12 +25,34 @@ let usage = """
 
     """
 
+/// What `taskbot COMMAND --help` prints; README.md has the details.
+let commandUsage = [
+    "serve": """
+    usage: taskbot serve [--listen HOST:PORT] [--state DIR] [--tls-cert PEM --tls-key PEM] [--no-tls]
+                         [--log-level debug|info|warning|error]
+    Environment: TASKBOT_LISTEN, TASKBOT_STATE_DIR, TASKBOT_TLS_CERT, TASKBOT_TLS_KEY, TASKBOT_LOG_LEVEL,
+    SLACK_SIGNING_SECRET, TASKS_API_URL, TASKS_API_KEY or TASKS_API_TOKEN, and the others in README.md.
+    """,
+    "tasks-api": TasksAPICommand.usage,
+    "parse": "usage: taskbot parse [--current-cron CRON] [--tz ZONE] TEXT...",
+    "cron": "usage: taskbot cron EXPR [--tz ZONE] [--from ISO-8601] [--count N] [--json]",
+    "try": TryCommand.usage,
+    "audit": "usage: taskbot audit --state DIR [--task ID] [--since ISO-8601] [--json]",
+]
+
 if let name = arguments.first, let run = subcommands[name] {
-    exit(await run(Array(arguments.dropFirst())))
+    let rest = Array(arguments.dropFirst())
+    let options = rest.prefix { $0 != "--" }
+    if options.contains("--help") || options.contains("-h"), let text = commandUsage[name] {
+        print(text)
+        exit(0)
+    }
+    exit(await run(rest))
 } else if arguments.first == "--help" || arguments.first == "-h" || arguments.first == "help" {
     print(usage, terminator: "")
     exit(0)
 } else {
-    FileHandle.standardError.write(Data(usage.utf8))
+    let unknown = arguments.first.map { "taskbot: unknown command `\($0)`\n" } ?? ""
+    FileHandle.standardError.write(Data((unknown + usage).utf8))
     exit(2)
 }

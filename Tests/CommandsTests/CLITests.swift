@@ -23,6 +23,22 @@ struct CLITests {
         return (result.status, result.standardOutput)
     }
 
+    @Test(
+        "every subcommand answers --help with its usage and exit status 0",
+        arguments: ["serve", "tasks-api", "parse", "cron", "try", "audit"])
+    func subcommandHelp(command: String) async throws {
+        let result = try await run([command, "--help"])
+        #expect(result.status == 0)
+        #expect(result.output.hasPrefix("usage: taskbot \(command)"), "\(result.output)")
+    }
+
+    @Test("an unknown subcommand is named, with the usage and exit status 2")
+    func unknownSubcommand() async throws {
+        let result = try await ProcessRunner.run(try CLITests.binary().path, ["version"])
+        #expect(result.status == 2)
+        #expect(result.standardError.hasPrefix("taskbot: unknown command `version`\nusage: taskbot <command>"))
+    }
+
     @Test("parse prints the verb, the task as typed and only the changed fields")
     func parseMove() async throws {
         let result = try await run([
