@@ -77,7 +77,10 @@ struct TrySession {
         ]
         print("> /tasks \(text)")
         var message = try await post("/slack/commands", body: TrySession.encode(form))
-        if message.lines.first?.hasPrefix("Working on it") == true, message.buttons.isEmpty {
+        // An acknowledgement whose answer follows on the response_url: a slow tasks API, or a typed confirm.
+        if let first = message.lines.first, message.buttons.isEmpty,
+            first.hasPrefix("Working on it") || first.contains("will report here")
+        {
             show(message)
             message = try await nextReply(collector)
         }
