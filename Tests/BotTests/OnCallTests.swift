@@ -132,22 +132,9 @@ struct OnCallTests {
 
     @Test("SIGKILL while the tasks API answers 503: after restart the change is applied once and reported")
     func crash() async throws {
-        let directory = try TemporaryDirectory(prefix: "taskbot-crash")
-        let tasksAPI = try TestTasksAPI(directory: directory.path)
-        defer { Task { await tasksAPI.stop() } }
-        let slack = try PostCollector()
-        defer { Task { await slack.stop() } }
-        let environment = [
-            "SLACK_SIGNING_SECRET": TestBot.secret, "TASKS_API_URL": tasksAPI.url.absoluteString,
-            "TASKS_API_KEY": TestTasksAPI.apiKey, "SLACK_RESPONSE_URL_HOSTS": "127.0.0.1",
-            "TASKBOT_SLACK_TEAMS": "T0000001",
-        ]
-        let state = "\(directory.path)/state"
-        let arguments = ["serve", "--listen", "127.0.0.1:0", "--state", state]
-        var bot = try TaskbotProcess(arguments, environment: environment, directory: directory.path)
-        var client = HTTPClient(
-            port: try await bot.servingPort(), trusting: "\(state)/\(SelfSignedCertificate.certificateFileName)")
-        let player = SlackPlayer(client: client, replyURL: slack.url("/reply"))
+        let bot = try await RestartableBot(prefix: "taskbot-crash")
+        defer { Task { await bot.stop() } }
+        let (tasksAPI, slack, player) = (bot.tasksAPI, bot.slack, bot.player)
 
         let preview = SlackReply(try await player.command("pause task aade").body)
         let changeID = try #require(preview.confirmValue)
@@ -155,13 +142,11 @@ struct OnCallTests {
         #expect(try await player.click("confirm", value: changeID).status == 200)
         let pending = try #require(await slack.next(timeout: 15))
         #expect(SlackReply(pending.body).text.contains("Your change is saved but not applied yet"))
-        bot.signal(SIGKILL)
-        #expect(await bot.waitForExit() != nil)
+        bot.process.signal(SIGKILL)
+        #expect(await bot.process.waitForExit() != nil)
 
         try await tasksAPI.fault(count: 0)
-        bot = try TaskbotProcess(arguments, environment: environment, directory: directory.path)
-        client = HTTPClient(
-            port: try await bot.servingPort(), trusting: "\(state)/\(SelfSignedCertificate.certificateFileName)")
+        try await bot.restart()
         // Replies are delivered at least once: the kill may land between posting the pending notice and
         // recording it, so the restarted bot may post that notice again before the result.
         var result = try #require(await slack.next(timeout: 30))
@@ -174,33 +159,20 @@ struct OnCallTests {
         #expect(SlackReply(result.body).text.contains("Paused “Weekly Genre Pulse Check” (aade2bce) by <@U0000001>."))
         #expect(try await tasksAPI.task().enabled == false)
         #expect(try await tasksAPI.calls("PATCH /api/tasks") == 1)
-        bot.signal(SIGTERM)
-        #expect(await bot.waitForExit() == 0)
-        let audit = try await ProcessRunner.run(TaskbotProcess.binary, ["audit", "--state", state, "--json"])
+        bot.process.signal(SIGTERM)
+        #expect(await bot.process.waitForExit() == 0)
+        let audit = try await ProcessRunner.run(TaskbotProcess.binary, ["audit", "--state", bot.state, "--json"])
         #expect(audit.status == 0)
         #expect(audit.standardOutput.contains(#""task_id":"aade2bce-55c7-468e-a606-c4e76fb2ea2a""#))
         #expect(audit.standardOutput.contains(#""before":{"enabled":true},"after":{"enabled":false}"#))
         #expect(audit.standardOutput.contains(#""user":"U0000001""#))
-        _ = client
     }
+
     @Test("SIGTERM while the tasks API hangs: exit 0 within the grace, no pending notice; restarted, applied once")
     func stopWhileApplying() async throws {
-        let directory = try TemporaryDirectory(prefix: "taskbot-stop")
-        let tasksAPI = try TestTasksAPI(directory: directory.path)
-        defer { Task { await tasksAPI.stop() } }
-        let slack = try PostCollector()
-        defer { Task { await slack.stop() } }
-        let environment = [
-            "SLACK_SIGNING_SECRET": TestBot.secret, "TASKS_API_URL": tasksAPI.url.absoluteString,
-            "TASKS_API_KEY": TestTasksAPI.apiKey, "SLACK_RESPONSE_URL_HOSTS": "127.0.0.1",
-            "TASKBOT_SLACK_TEAMS": "T0000001",
-        ]
-        let state = "\(directory.path)/state"
-        let arguments = ["serve", "--listen", "127.0.0.1:0", "--state", state]
-        var bot = try TaskbotProcess(arguments, environment: environment, directory: directory.path)
-        var client = HTTPClient(
-            port: try await bot.servingPort(), trusting: "\(state)/\(SelfSignedCertificate.certificateFileName)")
-        let player = SlackPlayer(client: client, replyURL: slack.url("/reply"))
+        let bot = try await RestartableBot(prefix: "taskbot-stop")
+        defer { Task { await bot.stop() } }
+        let (tasksAPI, slack, player) = (bot.tasksAPI, bot.slack, bot.player)
 
         let preview = SlackReply(try await player.command("pause task aade").body)
         let changeID = try #require(preview.confirmValue)
@@ -214,21 +186,18 @@ struct OnCallTests {
             try await Task.sleep(for: .milliseconds(50))
         }
         let stopping = clock.now
-        bot.signal(SIGTERM)
-        #expect(await bot.waitForExit(timeout: .seconds(20)) == 0)
+        bot.process.signal(SIGTERM)
+        #expect(await bot.process.waitForExit(timeout: .seconds(20)) == 0)
         #expect(clock.now - stopping < .seconds(11), "a stop must end within the 10 s grace")
         #expect(await slack.next(timeout: 1) == nil, "no 'not applied yet' notice for our own stop")
 
         try await tasksAPI.fault(count: 0)
-        bot = try TaskbotProcess(arguments, environment: environment, directory: directory.path)
-        client = HTTPClient(
-            port: try await bot.servingPort(), trusting: "\(state)/\(SelfSignedCertificate.certificateFileName)")
+        try await bot.restart()
         let result = try #require(await slack.next(timeout: 30))
         #expect(SlackReply(result.body).text.contains("Paused “Weekly Genre Pulse Check” (aade2bce) by <@U0000001>."))
         #expect(try await tasksAPI.task().enabled == false)
         #expect(try await tasksAPI.calls("PATCH /api/tasks") == 1)
-        bot.signal(SIGTERM)
-        #expect(await bot.waitForExit() == 0)
-        _ = client
+        bot.process.signal(SIGTERM)
+        #expect(await bot.process.waitForExit() == 0)
     }
 }
